@@ -1,0 +1,9 @@
+import type { Command } from '../command';
+import { caseInitCommand } from './case-init';
+import { formatsCommand } from './formats';
+import { serveCommand } from './serve';
+import { startCommand } from './start';
+import { statsCommand } from './stats';
+
+/** Every `chainsight` command; the words and --json keys are a contract (ARCHITECTURE.md §6). */
+export const COMMANDS: readonly Command[] = [caseInitCommand, statsCommand, formatsCommand, serveCommand, startCommand];

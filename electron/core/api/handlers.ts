@@ -1,0 +1,57 @@
+import { AppError } from '@shared/api';
+import { caseStats } from '../cases/case-stats';
+import type { HostDialogs } from '../host';
+import type { JobRegistry } from '../jobs';
+import type { Workspace } from '../workspace/workspace';
+import type { Handlers } from './router';
+
+export interface HandlerDeps {
+  workspace: Workspace;
+  jobs: JobRegistry;
+  version: string;
+  dialogs: HostDialogs | undefined;
+}
+
+/** Every method of the contract, each a thin call into a service; the type makes a missing one a compile error. */
+export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDeps): Handlers {
+  const requireDialogs = (): HostDialogs => {
+    if (!dialogs) throw new AppError('NOT_SUPPORTED_BY_HOST', 'Native dialogs exist only in the desktop app; type a path instead.');
+    return dialogs;
+  };
+
+  return {
+    'app.info': () => ({
+      version,
+      host: workspace.host,
+      platform: process.platform,
+      nodeVersion: process.version,
+      dataDir: workspace.dataDir,
+      casesDir: workspace.casesDir,
+      nativeDialogs: dialogs !== undefined,
+    }),
+
+    'operators.list': () => workspace.operators.list(),
+    'operators.save': (input) => workspace.operators.save(input),
+    'operators.select': ({ id }) => workspace.operators.select(id),
+
+    'cases.recent': () => ({ cases: workspace.recent.list() }),
+    'cases.create': (input) => workspace.createCase(input),
+    'cases.open': ({ caseDir }) => workspace.openCase(caseDir),
+    'cases.close': () => ({ closed: workspace.closeCase() }),
+    'cases.current': () => ({ case: workspace.current?.info() ?? null }),
+    'cases.updateMeta': (patch) => {
+      const session = workspace.requireCase();
+      session.updateMeta(patch);
+      return session.info();
+    },
+    'cases.stats': () => caseStats(workspace.requireCase()),
+
+    'audit.list': ({ offset, limit }) => workspace.requireCase().audit.list(offset, limit),
+    'audit.verify': () => workspace.requireCase().audit.verify(),
+
+    'dialogs.pickFolder': async (options) => ({ path: await requireDialogs().pickFolder(options) }),
+    'dialogs.pickSavePath': async (options) => ({ path: await requireDialogs().pickSavePath(options) }),
+
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../connection';
+import { up as up0001 } from './0001-case';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** Numbered, append-only: never edit a shipped migration, add the next number (each has its own test). */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-case', up: up0001 }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { JobProgress } from '@shared/domain';
+import type { EventBus } from './events';
+
+export interface JobHandle {
+  id: string;
+  signal: AbortSignal;
+  progress(update: Omit<JobProgress, 'jobId' | 'kind' | 'label' | 'ratePerSecond' | 'etaSeconds'>): void;
+}
+
+/**
+ * Background jobs (imports, analyses): each gets an AbortSignal for cancel and reports progress as events,
+ * with the rate and time left computed here once for every kind of job.
+ */
+export class JobRegistry {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly bus: EventBus) {}
+
+  async run<T>(kind: string, label: string, work: (job: JobHandle) => Promise<T>): Promise<T> {
+    const id = randomUUID();
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    const started = Date.now();
+    const handle: JobHandle = {
+      id,
+      signal: controller.signal,
+      progress: ({ done, total, unit }) => {
+        const seconds = (Date.now() - started) / 1000;
+        const rate = seconds > 0 ? done / seconds : null;
+        const eta = rate && total !== null && rate > 0 ? Math.max(0, (total - done) / rate) : null;
+        this.bus.emit('job.progressed', { jobId: id, kind, label, done, total, unit, ratePerSecond: rate, etaSeconds: eta });
+      },
+    };
+    try {
+      const result = await work(handle);
+      this.bus.emit('job.finished', { jobId: id, ok: true, message: null });
+      return result;
+    } catch (error) {
+      this.bus.emit('job.finished', { jobId: id, ok: false, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+}

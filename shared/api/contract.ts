@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  AppInfo,
+  AuditEntry,
+  AuditStatus,
+  CaseInfo,
+  CaseMetaInput,
+  CaseStats,
+  CaseSummary,
+  JobProgress,
+  MenuCommand,
+  Operator,
+  OperatorInput,
+} from './schemas';
+
+const Empty = z.object({}).strict();
+
+/**
+ * How a method relates to the open case:
+ * - `read`: reads only;
+ * - `write`: changes the case, so the router requires the writer lock and appends an audit entry;
+ * - `app`: changes app-level state (operators, recent list) outside any case.
+ */
+export type MethodKind = 'read' | 'write' | 'app';
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  in: I;
+  out: O;
+  kind: MethodKind;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(kind: MethodKind, input: I, output: O): MethodSpec<I, O> {
+  return { in: input, out: output, kind };
+}
+
+/** Every call the renderer (or any other client) can make: `domain.verb` → zod schemas. Declared once. */
+export const methods = {
+  'app.info': method('read', Empty, AppInfo),
+
+  'operators.list': method('read', Empty, z.object({ operators: z.array(Operator), currentId: z.string().nullable() })),
+  'operators.save': method('app', OperatorInput, Operator),
+  'operators.select': method('app', z.object({ id: z.string().min(1) }), Operator),
+
+  'cases.recent': method('read', Empty, z.object({ cases: z.array(CaseSummary) })),
+  'cases.create': method(
+    'app',
+    z.object({
+      /** folder that will hold `<folderName>.chainsight/`; defaults to the app's cases folder */
+      parentDir: z.string().min(1).optional(),
+      folderName: z.string().trim().min(1).max(100),
+      meta: CaseMetaInput,
+    }),
+    CaseInfo,
+  ),
+  'cases.open': method('app', z.object({ caseDir: z.string().min(1) }), CaseInfo),
+  'cases.close': method('app', Empty, z.object({ closed: z.boolean() })),
+  'cases.current': method('read', Empty, z.object({ case: CaseInfo.nullable() })),
+  'cases.updateMeta': method('write', CaseMetaInput.partial(), CaseInfo),
+  'cases.stats': method('read', Empty, CaseStats),
+
+  'audit.list': method(
+    'read',
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
+  ),
+  'audit.verify': method('read', Empty, AuditStatus),
+
+  'dialogs.pickFolder': method('read', z.object({ title: z.string().max(200).optional() }), z.object({ path: z.string().nullable() })),
+  'dialogs.pickSavePath': method(
+    'read',
+    z.object({ title: z.string().max(200).optional(), defaultName: z.string().max(255) }),
+    z.object({ path: z.string().nullable() }),
+  ),
+
+  'jobs.cancel': method('read', z.object({ jobId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
+} as const;
+
+/** Past-tense facts the backend pushes to every client. */
+export const events = {
+  'case.changed': z.object({ caseDir: z.string().nullable() }),
+  'audit.appended': z.object({ seq: z.number().int(), action: z.string() }),
+  'job.progressed': JobProgress,
+  'job.finished': z.object({ jobId: z.string(), ok: z.boolean(), message: z.string().nullable() }),
+  'menu.invoked': z.object({ command: MenuCommand }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['in']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['in']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['out']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export interface EventMessage<E extends EventName = EventName> {
+  name: E;
+  payload: EventPayload<E>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** IANA zone names such as Asia/Shanghai; validated loosely here, strictly by Intl in the backend. */
+export const TimeZoneName = z.string().min(1).max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$|^UTC$/);
+
+export const Operator = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(64),
+  unit: z.string().trim().max(128),
+  badge: z.string().trim().max(32),
+});
+
+export const OperatorInput = Operator.extend({ id: Operator.shape.id.optional() });
+
+export const CaseMeta = z.object({
+  /** 案件编号 */
+  caseNumber: z.string().trim().max(64),
+  /** 案件名称 */
+  caseName: z.string().trim().min(1).max(128),
+  /** 案由 */
+  cause: z.string().trim().max(256),
+  /** 承办单位 */
+  unit: z.string().trim().max(128),
+  /** 承办人 */
+  handler: z.string().trim().max(64),
+  /** ISO-8601 UTC instant */
+  createdAt: z.string(),
+  /** default zone for sources that carry none */
+  timeZone: TimeZoneName,
+});
+
+export const CaseMetaInput = CaseMeta.omit({ createdAt: true }).partial({
+  caseNumber: true,
+  cause: true,
+  unit: true,
+  handler: true,
+  timeZone: true,
+});
+
+export const LockHolder = z.object({
+  host: z.enum(['electron', 'serve', 'cli']),
+  pid: z.number().int(),
+  hostname: z.string(),
+  operator: z.string(),
+  since: z.string(),
+});
+
+export const CaseInfo = z.object({
+  caseDir: z.string(),
+  meta: CaseMeta,
+  schemaVersion: z.number().int(),
+  readOnly: z.boolean(),
+  lock: LockHolder.nullable(),
+});
+
+export const CaseSummary = z.object({
+  caseDir: z.string(),
+  caseNumber: z.string(),
+  caseName: z.string(),
+  openedAt: z.string().nullable(),
+  /** false when the folder is gone or unreadable; the list keeps it so the user sees why */
+  available: z.boolean(),
+  problem: z.string().nullable(),
+});
+
+export const AuditStatus = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  brokenAtSeq: z.number().int().nullable(),
+});
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  params: z.string(),
+  paramsDigest: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+const MinorByCurrency = z.record(z.string(), z.number().int());
+const CountByKey = z.record(z.string(), z.number().int());
+
+/** The `stats --json` shape of ARCHITECTURE.md §6: keys may be added, never renamed. */
+export const CaseStats = z.object({
+  sources: z.number().int(),
+  transactions: z.number().int(),
+  messages: z.number().int(),
+  accounts: z.number().int(),
+  conversations: z.number().int(),
+  handles: z.number().int(),
+  failed: z.number().int(),
+  rejected: z.number().int(),
+  duplicates: z.number().int(),
+  mirrorPairs: z.number().int(),
+  balanceBreaks: z.number().int(),
+  sumInMinor: MinorByCurrency,
+  sumOutMinor: MinorByCurrency,
+  audit: AuditStatus,
+  lexiconHits: CountByKey,
+  identifiers: CountByKey,
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'serve']),
+  platform: z.string(),
+  nodeVersion: z.string(),
+  dataDir: z.string(),
+  casesDir: z.string(),
+  /** native file dialogs exist (Electron); in the browser the user types a path or uploads */
+  nativeDialogs: z.boolean(),
+});
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  unit: z.enum(['rows', 'bytes', 'files', 'steps']),
+  ratePerSecond: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+});
+
+export const MenuCommand = z.enum(['case.new', 'case.open', 'case.close', 'lang.toggle', 'view.audit', 'help.about']);
