@@ -1,4 +1,4 @@
-import type { EventMessage } from '@shared/api';
+import type { EventMessage, Result } from '@shared/api';
 import type { HostKind } from '@shared/domain';
 
 /** Native dialogs exist only in Electron; other hosts leave them out and the router answers NOT_SUPPORTED_BY_HOST. */
@@ -19,7 +19,7 @@ export interface BackendOptions {
 
 /** The Electron-free backend as every host sees it: raw calls in, results and events out. */
 export interface Backend {
-  dispatch(method: string, input: unknown): Promise<import('@shared/api').Result<unknown>>;
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (message: EventMessage) => void): () => void;
   /** open a case at start (`serve <caseDir>`) */
   openCase(caseDir: string): Promise<void>;

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { AppError, type ApiErrorData, type Result } from '@shared/api';
 import type { Backend } from '../host';
 import { contentSecurityPolicy, injectNonce, newNonce } from '../security/csp';
@@ -106,20 +105,16 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       response.writeHead(404).end();
       return;
     }
-    const body = await readStaticFile(file);
-    // unknown paths without an extension are app routes: answer with the app
-    const isAppRoute = body === null && !/\.[a-z0-9]+$/i.test(wanted);
-    const index = join(options.staticDir, 'index.html');
-    const content = isAppRoute ? await readStaticFile(index) : body;
+    // the renderer routes in the URL fragment, so only real files exist here (no fallback to the page)
+    const content = await readStaticFile(file);
     if (content === null) {
       response.writeHead(404).end();
       return;
     }
     const nonce = newNonce();
-    const servedFile = isAppRoute ? index : file;
-    const isHtml = servedFile.endsWith('.html');
+    const isHtml = file.endsWith('.html');
     response.writeHead(200, {
-      'Content-Type': mimeType(servedFile),
+      'Content-Type': mimeType(file),
       'Content-Security-Policy': contentSecurityPolicy(nonce),
       'Cache-Control': isHtml ? 'no-store' : 'private, max-age=3600',
     });

@@ -1,21 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const MIME: Record<string, string> = {
+const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
 };
 
+/** Content-Type by extension; unknown files are opaque bytes (served with nosniff, never run as script). */
 export function mimeType(file: string): string {
   return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -31,7 +39,8 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // NUL, backslashes and drive letters mean something on some systems; no built asset name contains them
+  if (/[\0\\:]/.test(decoded)) return null;
   const base = resolve(root);
   const target = normalize(join(base, decoded));
   return target === base || target.startsWith(base + sep) ? target : null;

@@ -139,7 +139,7 @@ describe('loopback server', () => {
     while (!text.includes('case.changed')) {
       const chunk = await reader.read();
       if (chunk.done) break;
-      text += new TextDecoder().decode(chunk.value);
+      text += new TextDecoder().decode(chunk.value as Uint8Array);
     }
     controller.abort();
     expect(text).toContain('"name":"case.changed"');

@@ -1,0 +1,30 @@
+import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { HostDialogs } from '../core/host';
+
+/** Native pickers, modal to the focused window when there is one. Cancelling answers `null`. */
+export function createDialogs(): HostDialogs {
+  const parent = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? undefined;
+
+  return {
+    async pickFolder({ title }) {
+      const options: OpenDialogOptions = {
+        ...(title === undefined ? {} : { title }),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const window = parent();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+
+    async pickSavePath({ title, defaultName }) {
+      const options: SaveDialogOptions = {
+        ...(title === undefined ? {} : { title }),
+        defaultPath: defaultName,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const window = parent();
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || result.filePath === '' ? null : result.filePath;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDialogs } from '../../../electron/main/dialogs';
+import { BrowserWindow, dialog, resetElectronMock, state } from './electron-mock';
+
+vi.mock('electron', () => import('./electron-mock'));
+
+describe('native dialogs', () => {
+  beforeEach(() => resetElectronMock());
+
+  it('pickFolder opens a directory picker that can create folders, modal to the focused window', async () => {
+    const window = new BrowserWindow();
+    state.focused = window;
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/cases/张三案.chainsight'] });
+    await expect(createDialogs().pickFolder({ title: '打开案件' })).resolves.toBe('/cases/张三案.chainsight');
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith(window, {
+      title: '打开案件',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+  });
+
+  it('pickFolder answers null when cancelled', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(createDialogs().pickFolder({})).resolves.toBeNull();
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith({ properties: ['openDirectory', 'createDirectory'] });
+  });
+
+  it('pickSavePath proposes the default name and answers the chosen path or null', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/out/bundle.zip' });
+    await expect(createDialogs().pickSavePath({ defaultName: 'bundle.zip' })).resolves.toBe('/out/bundle.zip');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'bundle.zip' }));
+
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(createDialogs().pickSavePath({ defaultName: 'bundle.zip' })).resolves.toBeNull();
+  });
+});
