@@ -77,7 +77,7 @@ export default tseslint.config(
   ),
   layer(['electron/main/**/*.ts'], [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }]),
   {
-    files: ['test/**/*.{ts,tsx}', '*.config.{ts,mjs}', 'electron.vite.config.ts'],
+    files: ['test/**/*.{ts,tsx}', '*.config.{ts,mts,mjs}'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
 );

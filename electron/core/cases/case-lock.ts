@@ -43,7 +43,7 @@ export class CaseLock {
         const current = readHolder(caseDir);
         if (current !== null && !isStale(current)) {
           throw new AppError('CASE_LOCKED', `The case is open in ${describeHolder(current)}. Close it there first.`, {
-            details: { host: current.host, pid: current.pid, hostname: current.hostname, operator: current.operator },
+            details: { host: current.host, pid: current.pid, hostname: current.hostname, operator: current.operator, since: current.since },
           });
         }
         rmSync(file, { force: true });

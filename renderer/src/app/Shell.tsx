@@ -1,0 +1,49 @@
+import type { CaseInfo, Operator } from '@shared/domain';
+import { AuditPage } from '../features/audit/AuditPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { PlannedPage } from '../features/planned/PlannedPage';
+import { useDisplayZone } from './display-zone';
+import { NavBar } from './NavBar';
+import type { RouteId } from './routes';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+function Page({ route, caseInfo, navigate }: { route: RouteId; caseInfo: CaseInfo; navigate: (route: RouteId) => void }) {
+  switch (route) {
+    case 'overview':
+      return <OverviewPage caseInfo={caseInfo} navigate={navigate} />;
+    case 'audit':
+      return <AuditPage />;
+    default:
+      return <PlannedPage route={route} />;
+  }
+}
+
+/** The workstation frame of UX.md: top bar, left navigation, the page, status bar. */
+export function Shell({
+  caseInfo,
+  operator,
+  route,
+  navigate,
+  onCases,
+  onSwitchOperator,
+}: {
+  caseInfo: CaseInfo;
+  operator: Operator;
+  route: RouteId;
+  navigate: (route: RouteId) => void;
+  onCases: () => void;
+  onSwitchOperator: () => void;
+}) {
+  const zone = useDisplayZone();
+  return (
+    <div className="shell">
+      <TopBar caseInfo={caseInfo} operator={operator} onCases={onCases} onSwitchOperator={onSwitchOperator} />
+      <NavBar route={route} navigate={navigate} />
+      <main className="content">
+        <Page route={route} caseInfo={caseInfo} navigate={navigate} />
+      </main>
+      <StatusBar caseInfo={caseInfo} zone={zone} />
+    </div>
+  );
+}

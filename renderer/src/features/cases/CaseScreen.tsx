@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseInfo, Operator } from '@shared/domain';
+import { useClient } from '../../app/client-context';
+import { useSession } from '../../app/session';
+import { useAction } from '../../app/use-action';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { StartFrame } from '../../components/StartFrame';
+import { CreateCaseForm } from './CreateCaseForm';
+import { OpenCaseForm } from './OpenCaseForm';
+import { RecentCases } from './RecentCases';
+
+export type CaseScreenFocus = 'open' | 'new';
+
+/** Open a recent case, open one by path, create one, or close the open one. */
+export function CaseScreen({ operator, focus, onDone }: { operator: Operator; focus: CaseScreenFocus; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const session = useSession();
+  const action = useAction();
+  const open = session.currentCase;
+  const nativeDialogs = session.appInfo?.nativeDialogs ?? false;
+
+  const opened = (_info: CaseInfo) => {
+    session.reloadCase();
+    onDone();
+  };
+
+  const openCase = async (caseDir: string) => {
+    const info = await action.run(() => client.call('cases.open', { caseDir }));
+    if (info) opened(info);
+  };
+
+  const pickAndOpen = async () => {
+    const picked = await action.run(() => client.call('dialogs.pickFolder', { title: t('cases.openTitle') }));
+    if (picked?.path) await openCase(picked.path);
+  };
+
+  const closeCase = async () => {
+    const closed = await action.run(() => client.call('cases.close', {}));
+    if (closed) session.reloadCase();
+  };
+
+  return (
+    <StartFrame
+      title={t('cases.title')}
+      aside={
+        <>
+          <span>{t('cases.signedInAs', { name: operator.name })}</span>
+          <button type="button" className="link-button" onClick={session.forgetOperator}>
+            {t('topbar.switchOperator')}
+          </button>
+        </>
+      }
+    >
+      {open ? (
+        <div className="notice notice-info">
+          <span>{t('cases.currentCase', { name: open.meta.caseName })}</span>
+          <button type="button" onClick={onDone}>
+            {t('cases.backToCase')}
+          </button>
+          <button type="button" onClick={() => void closeCase()} disabled={action.pending}>
+            {t('cases.closeCase')}
+          </button>
+        </div>
+      ) : null}
+      <ErrorNotice error={action.error} />
+      <div className="start-columns">
+        <div className="start-column">
+          <RecentCases onOpen={(dir) => void openCase(dir)} disabled={action.pending} />
+          <section className="panel">
+            <OpenCaseForm
+              nativeDialogs={nativeDialogs}
+              disabled={action.pending}
+              onOpen={(dir) => void openCase(dir)}
+              onPick={() => void pickAndOpen()}
+            />
+          </section>
+        </div>
+        <section className="panel">
+          <CreateCaseForm appInfo={session.appInfo} operator={operator} onCreated={opened} autoFocus={focus === 'new'} />
+        </section>
+      </div>
+    </StartFrame>
+  );
+}

@@ -1,0 +1,19 @@
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { initI18n, setLanguage } from '../../../../renderer/src/i18n';
+
+/** Common set-up for renderer tests: i18n in zh-CN, clean storage and DOM between tests. */
+export function setupRendererTests(): void {
+  initI18n();
+  // findBy… waits up to 1 s by default; a busy CI machine can take longer to mount the shell
+  configure({ asyncUtilTimeout: 5000 });
+  beforeEach(async () => {
+    window.sessionStorage.clear();
+    window.localStorage.clear();
+    window.location.hash = '';
+    await setLanguage('zh-CN');
+  });
+  afterEach(() => {
+    cleanup();
+  });
+}
