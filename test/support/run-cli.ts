@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const APP_ROOT = resolve(import.meta.dirname, '..', '..');
+export const APP_ROOT = resolve(__dirname, '..', '..');
 export const CLI_BIN = join(APP_ROOT, 'electron', 'cli', 'chainsight.cjs');
 /** The project-local Node 22 that npm scripts use. */
 export const NODE22 = join(APP_ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
