@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Sm3 } from './sm3';
+
+export interface FileDigests {
+  /** Bytes hashed. */
+  size: number;
+  /** Lower-case hex. */
+  sha256: string;
+  /** Lower-case hex, GB/T 32905-2016. */
+  sm3: string;
+}
+
+/** SHA-256 and SM3 over the same bytes, fed chunk by chunk (e.g. while an original is copied into the case). */
+export interface DualHasher {
+  update(chunk: Uint8Array): void;
+  digest(): FileDigests;
+}
+
+export function createDualHasher(): DualHasher {
+  const sha256 = createHash('sha256');
+  const sm3 = new Sm3();
+  let size = 0;
+  return {
+    update(chunk) {
+      sha256.update(chunk);
+      sm3.update(chunk);
+      size += chunk.length;
+    },
+    digest() {
+      return { size, sha256: sha256.digest('hex'), sm3: sm3.digestHex() };
+    },
+  };
+}
+
+export interface HashOptions {
+  /** Stops reading and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after each chunk with the bytes hashed so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+/** Hashes any stream of byte chunks in one pass; memory stays at one chunk. */
+export async function hashStream(source: AsyncIterable<Uint8Array>, options: HashOptions = {}): Promise<FileDigests> {
+  const hasher = createDualHasher();
+  let bytes = 0;
+  for await (const chunk of source) {
+    options.signal?.throwIfAborted();
+    hasher.update(chunk);
+    bytes += chunk.length;
+    options.onProgress?.(bytes);
+  }
+  options.signal?.throwIfAborted();
+  return hasher.digest();
+}
+
+/** Default read size: large enough to amortise per-chunk overhead, small enough to keep memory flat. */
+const CHUNK_BYTES = 1 << 20;
+
+/** SHA-256 and SM3 of a file in one streaming pass (constant memory, any file size), with its size. */
+export async function hashFile(path: string, options: HashOptions = {}): Promise<FileDigests> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, signal: options.signal });
+  return hashStream(stream as AsyncIterable<Uint8Array>, options);
+}

@@ -1,0 +1,2 @@
+export { createBinIndex, lookupBin } from './bin-lookup';
+export type { BinCandidate, BinEntry, BinIndex, BinLookup, BinTable, CardType } from './bin-lookup';
