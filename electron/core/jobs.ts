@@ -25,11 +25,11 @@ export class JobRegistry {
     const handle: JobHandle = {
       id,
       signal: controller.signal,
-      progress: ({ done, total, unit }) => {
+      progress: ({ done, total, unit, ...extra }) => {
         const seconds = (Date.now() - started) / 1000;
         const rate = seconds > 0 ? done / seconds : null;
         const eta = rate && total !== null && rate > 0 ? Math.max(0, (total - done) / rate) : null;
-        this.bus.emit('job.progressed', { jobId: id, kind, label, done, total, unit, ratePerSecond: rate, etaSeconds: eta });
+        this.bus.emit('job.progressed', { jobId: id, kind, label, done, total, unit, ratePerSecond: rate, etaSeconds: eta, ...extra });
       },
     };
     try {

@@ -16,6 +16,11 @@ export const ERROR_CODES = [
   'FORBIDDEN_ORIGIN',
   'CANCELLED',
   'INTERNAL',
+  'CASE_BUSY',
+  'IMPORT_UNREADABLE',
+  'IMPORT_UNRECOGNISED',
+  'IMPORT_DUPLICATE',
+  'IMPORT_NOTHING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -123,6 +123,9 @@ export const JobProgress = z.object({
   unit: z.enum(['rows', 'bytes', 'files', 'steps']),
   ratePerSecond: z.number().nullable(),
   etaSeconds: z.number().nullable(),
+  /** rows handled so far, when the job counts bytes or files */
+  rows: z.number().int().optional(),
+  files: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
 });
 
 export const MenuCommand = z.enum(['case.new', 'case.open', 'case.close', 'lang.toggle', 'view.audit', 'help.about']);

@@ -260,6 +260,11 @@ export const en: Messages = {
     FORBIDDEN_ORIGIN: 'Request origin not allowed',
     CANCELLED: 'Cancelled',
     INTERNAL: 'Internal error',
+    CASE_BUSY: 'An import is running in this case; wait for it or cancel it first',
+    IMPORT_UNREADABLE: 'A file could not be read; nothing of this import was written',
+    IMPORT_UNRECOGNISED: 'File format not recognised',
+    IMPORT_DUPLICATE: 'File already imported (same SHA-256)',
+    IMPORT_NOTHING: 'Nothing to import',
     unreachable: 'Cannot reach the local Chainsight service; check that chainsight serve or npm start is still running.',
   },
 };

@@ -264,6 +264,11 @@ export const zhCN = {
     FORBIDDEN_ORIGIN: '请求来源不被允许',
     CANCELLED: '已取消',
     INTERNAL: '程序内部错误',
+    CASE_BUSY: '案件正在导入数据，请等待完成或取消后再修改',
+    IMPORT_UNREADABLE: '文件无法读取，本次导入未写入任何数据',
+    IMPORT_UNRECOGNISED: '无法识别文件格式',
+    IMPORT_DUPLICATE: '文件已导入过（按 SHA-256 判断）',
+    IMPORT_NOTHING: '没有可导入的文件',
     unreachable: '无法连接本机链察服务，请确认 chainsight serve 或 npm start 仍在运行。',
   } satisfies Record<ErrorCode | 'unreachable', string>,
 } as const;

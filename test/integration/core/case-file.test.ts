@@ -23,7 +23,7 @@ describe('case file', () => {
       name: string;
       sql: string;
     }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['audit', 'meta', 'schema_migration']);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['audit', 'meta', 'schema_migration', 'source', 'txn']));
     for (const table of tables) expect(table.sql).toMatch(/STRICT\s*$/);
     expect(existsSync(join(session.caseDir, 'originals'))).toBe(true);
     expect(existsSync(join(session.caseDir, 'exports'))).toBe(true);

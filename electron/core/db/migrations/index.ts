@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { up as up0001 } from './0001-case';
+import { up as up0002 } from './0002-ingest';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Numbered, append-only: never edit a shipped migration, add the next number (each has its own test). */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-case', up: up0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-case', up: up0001 },
+  { version: 2, name: '0002-ingest', up: up0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,72 @@
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+export interface EncodingChoice {
+  encoding: TextEncoding;
+  /** bytes of byte-order mark to skip */
+  bomLength: number;
+  reason: string;
+}
+
+const FOREIGN: Readonly<Record<string, TextEncoding>> = { Big5: 'big5', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' };
+
+/**
+ * Decide how to read a text file from its first bytes: BOM, then strict UTF-8, then a detector for the encodings
+ * returns actually use, else GB18030 (a superset of GBK/GB2312, the default of 查控 exports).
+ */
+export function chooseEncoding(sample: Uint8Array, wholeFile: boolean): EncodingChoice {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16LE byte-order mark' };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16BE byte-order mark' };
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: `${utf16.toUpperCase()} without byte-order mark (zero bytes in alternate positions)` };
+  if (isStrictUtf8(sample, wholeFile)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
+  const best = analyse(sample).find((match) => match.confidence >= 50);
+  const foreign = best ? FOREIGN[best.name] : undefined;
+  if (best && foreign) return { encoding: foreign, bomLength: 0, reason: `detector: ${best.name} (${best.confidence}%)` };
+  return { encoding: 'gb18030', bomLength: 0, reason: best ? `not UTF-8; read as GB18030 (detector guessed ${best.name} ${best.confidence}%)` : 'not UTF-8; read as GB18030' };
+}
+
+function isStrictUtf8(sample: Uint8Array, wholeFile: boolean): boolean {
+  // a sample cut inside a multi-byte character must not count against UTF-8
+  let end = sample.length;
+  if (!wholeFile) {
+    let back = 0;
+    while (back < 3 && end - back - 1 >= 0 && ((sample[end - back - 1] ?? 0) & 0xc0) === 0x80) back += 1;
+    const lead = sample[end - back - 1] ?? 0;
+    const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    if (needed > back + 1) end -= back + 1;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function utf16WithoutBom(sample: Uint8Array): TextEncoding | null {
+  const length = Math.min(sample.length, 4096) & ~1;
+  if (length < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (sample[i] === 0) evenZeros += 1;
+    if (sample[i + 1] === 0) oddZeros += 1;
+  }
+  const pairs = length / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Incremental decoder: bytes in any chunking, text out (multi-byte characters split across chunks are kept whole). */
+export function createTextDecoder(encoding: TextEncoding): { write(chunk: Buffer): string; end(): string } {
+  const decoder = iconv.getDecoder(encoding);
+  return {
+    write: (chunk) => decoder.write(chunk),
+    end: () => decoder.end() ?? '',
+  };
+}

@@ -1,0 +1,278 @@
+import { AppError } from '@shared/api';
+import { BUILT_IN_FORMATS, detectFormats, formatById } from '@shared/parsers/registry';
+import type { FormatSpec, SourceRecord } from '@shared/parsers/types';
+import { canonicalJson } from '@shared/util/canonical-json';
+import type { Db } from '../db/connection';
+import { defaultAcquisition, type Acquisition } from './acquisition';
+import { DraftWriter } from './draft-writer';
+import { discardOriginals, stageOriginal, type StagedOriginal } from './originals';
+import { QUALITY_VERSION, checkBalances, linkMirrorPairs, markDuplicates } from './quality';
+import { openSourceFile, readHead } from './read/open-source-file';
+import { collectInputs, type InputFile } from './walk';
+import { stat } from 'node:fs/promises';
+
+export const IMPORTER_VERSION = '1';
+const ERROR_LIST_LIMIT = 500;
+
+export interface ImportRequest {
+  caseDir: string;
+  paths: readonly string[];
+  operator: string;
+  /** zone for times without one (the case default unless the user chose another) */
+  timeZone: string;
+  /** force a format for the files named explicitly (--format) */
+  formatId?: string | undefined;
+  acquisition?: Partial<Acquisition> | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+  formats?: readonly FormatSpec[] | undefined;
+}
+
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  rows: number;
+  currentFile: string;
+}
+
+export interface FileReport {
+  file: string;
+  status: 'imported' | 'skipped';
+  reason: string | null;
+  format: string | null;
+  formatName: string | null;
+  confidence: number | null;
+  detectReason: string | null;
+  encoding: string | null;
+  sha256: string;
+  sm3: string;
+  size: number;
+  sourceId: number | null;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  warnings: string[];
+  errors: { line: number; sheet: string; code: string; message: string }[];
+}
+
+export interface ImportReport {
+  jobId: number;
+  files: FileReport[];
+  quality: { duplicates: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
+}
+
+/**
+ * One import job (ARCHITECTURE.md §5.6): every file chosen together goes in one transaction. A file that cannot be
+ * read at all aborts the job — nothing is written and its copies in originals/ are removed — and the error names
+ * the file; rows that cannot be parsed are listed and counted and the rest imports.
+ */
+export async function runImport(db: Db, request: ImportRequest): Promise<ImportReport> {
+  const formats = request.formats ?? BUILT_IN_FORMATS;
+  const inputs = await collectInputs(request.paths);
+  if (inputs.length === 0) throw new AppError('IMPORT_NOTHING', 'No files to import in what was chosen.');
+  const sizes = await Promise.all(inputs.map(async (input) => (await stat(input.path)).size));
+  const progress: ImportProgress = {
+    filesDone: 0,
+    filesTotal: inputs.length,
+    bytesDone: 0,
+    bytesTotal: sizes.reduce((a, b) => a + b, 0),
+    rows: 0,
+    currentFile: '',
+  };
+  const kept: string[] = [];
+  const staged: StagedOriginal[] = [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const startedAt = new Date().toISOString();
+    const jobId = Number(
+      db
+        .prepare('INSERT INTO import_job (started_at, finished_at, operator, params) VALUES (?, ?, ?, ?)')
+        .run(startedAt, startedAt, request.operator, canonicalJson({ paths: request.paths, timeZone: request.timeZone, formatId: request.formatId ?? null }))
+        .lastInsertRowid,
+    );
+    const writer = new DraftWriter(db);
+    const files: FileReport[] = [];
+    const accounts = new Set<number>();
+    const newSources: number[] = [];
+    const seenHashes = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      progress.currentFile = input.relPath;
+      const report = await importOne(db, writer, input, request, formats, { jobId, accounts, seenHashes, staged, kept, progress });
+      if (report.sourceId !== null) newSources.push(report.sourceId);
+      files.push(report);
+      progress.filesDone = index + 1;
+      progress.bytesDone = sizes.slice(0, index + 1).reduce((a, b) => a + b, 0);
+      request.onProgress?.({ ...progress });
+    }
+    if (newSources.length === 0) {
+      const reasons = files.map((file) => `${file.file}: ${file.reason ?? 'skipped'}`).join('; ');
+      throw new AppError('IMPORT_NOTHING', `Nothing was imported (${reasons}).`);
+    }
+    const quality = runQualityChecks(db, jobId, [...accounts], newSources);
+    db.prepare('UPDATE import_job SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), jobId);
+    db.exec('COMMIT');
+    return { jobId, files, quality };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    await Promise.all(staged.map((item) => item.discard()));
+    await discardOriginals(kept);
+    throw error;
+  }
+}
+
+interface JobState {
+  jobId: number;
+  accounts: Set<number>;
+  seenHashes: Set<string>;
+  staged: StagedOriginal[];
+  kept: string[];
+  progress: ImportProgress;
+}
+
+async function importOne(
+  db: Db,
+  writer: DraftWriter,
+  input: InputFile,
+  request: ImportRequest,
+  formats: readonly FormatSpec[],
+  state: JobState,
+): Promise<FileReport> {
+  const original = await stageOriginal(request.caseDir, input.path, request.signal);
+  state.staged.push(original);
+  const base: FileReport = {
+    file: input.relPath,
+    status: 'skipped',
+    reason: null,
+    format: null,
+    formatName: null,
+    confidence: null,
+    detectReason: null,
+    encoding: null,
+    sha256: original.sha256,
+    sm3: original.sm3,
+    size: original.size,
+    sourceId: null,
+    rowsRead: 0,
+    imported: 0,
+    rejected: 0,
+    warnings: [],
+    errors: [],
+  };
+  const existing = db.prepare('SELECT id, rel_path, imported_at FROM source WHERE sha256 = ?').get(original.sha256) as
+    | { id: number; rel_path: string; imported_at: string }
+    | undefined;
+  if (existing || state.seenHashes.has(original.sha256)) {
+    await original.discard();
+    const reason = existing
+      ? `already imported as source #${existing.id} (${existing.rel_path}, ${existing.imported_at}); identical SHA-256`
+      : 'the same file (identical SHA-256) appears twice in this import';
+    return { ...base, reason };
+  }
+  state.seenHashes.add(original.sha256);
+
+  const probe = await openSourceFile(original.tempPath, input.relPath);
+  const head = await readHead(probe);
+  const forced = input.explicit && request.formatId ? formatById(request.formatId, formats) : undefined;
+  if (input.explicit && request.formatId && !forced) {
+    throw new AppError('IMPORT_UNRECOGNISED', `Unknown format id "${request.formatId}" (see chainsight formats).`, { file: input.relPath });
+  }
+  const detected = detectFormats({ fileName: input.fileName, relPath: input.relPath, head }, formats);
+  const best = detected[0];
+  const format = forced ?? best?.format;
+  if (!format) {
+    await original.discard();
+    const reason = 'format not recognised (no built-in format or saved template matches its header)';
+    if (input.explicit) throw new AppError('IMPORT_UNRECOGNISED', `${input.relPath}: ${reason}`, { file: input.relPath });
+    return { ...base, reason, encoding: probe.encoding };
+  }
+  const confidence = forced ? 1 : (best?.confidence ?? 0);
+  const detectReason = forced ? `format chosen by the user (${format.id})` : (best?.reason ?? '');
+
+  const stored = await original.keep();
+  state.kept.push(stored.absolutePath);
+  // parse the kept copy: the hashes on record describe exactly the bytes the rows came from
+  const file = await openSourceFile(stored.absolutePath, input.relPath);
+  const acquisition = { ...defaultAcquisition(input.relPath, input.fileName, format.grade, request.operator), ...request.acquisition };
+  const sourceId = Number(
+    db
+      .prepare(
+        `INSERT INTO source (job_id, file_name, rel_path, size, sha256, sm3, stored_path, format_id, format_version, kind, grade,
+           confidence, detect_reason, encoding, time_zone, rows_read, imported, rejected, warnings,
+           acq_method, acq_unit, acq_request_no, acq_by, acq_at, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, '[]', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        state.jobId, input.fileName, input.relPath, stored.size, stored.sha256, stored.sm3, stored.storedPath, format.id, format.version,
+        format.kind, format.grade, confidence, detectReason, file.encoding, request.timeZone,
+        acquisition.method, acquisition.unit, acquisition.requestNo, acquisition.acquiredBy, acquisition.acquiredAt, new Date().toISOString(),
+      ).lastInsertRowid,
+  );
+
+  const report: FileReport = { ...base, status: 'imported', sourceId, format: format.id, formatName: format.name.zh, confidence, detectReason, encoding: file.encoding };
+  let rowsRead = 0;
+  let bytes = 0;
+  let handled = 0;
+  const counted = async function* (records: AsyncIterable<SourceRecord>): AsyncIterable<SourceRecord> {
+    for await (const record of records) {
+      rowsRead += 1;
+      yield record;
+    }
+  };
+  const records = counted(file.records(request.signal, (n) => (bytes += n)));
+  const context = { fileName: input.fileName, relPath: input.relPath, timeZone: request.timeZone };
+  for await (const output of format.mapRows(records, context)) {
+    switch (output.type) {
+      case 'txn':
+        state.accounts.add(writer.writeTxn(sourceId, output));
+        report.imported += 1;
+        break;
+      case 'account':
+        state.accounts.add(writer.writeAccount(sourceId, output));
+        report.imported += 1;
+        break;
+      case 'person':
+        writer.writePerson(sourceId, output);
+        report.imported += 1;
+        break;
+      case 'identifier':
+        writer.writeIdentifier(sourceId, output);
+        break;
+      case 'error':
+        writer.writeRowError(sourceId, output);
+        report.rejected += 1;
+        if (report.errors.length < ERROR_LIST_LIMIT) report.errors.push({ line: output.line, sheet: output.sheet, code: output.code, message: output.message });
+        break;
+      case 'warning':
+        report.warnings.push(output.message);
+        break;
+    }
+    handled += 1;
+    if (handled % 5000 === 0) {
+      request.onProgress?.({ ...state.progress, rows: state.progress.rows + handled, bytesDone: state.progress.bytesDone + bytes });
+      if (request.signal?.aborted) throw request.signal.reason;
+    }
+  }
+  state.progress.rows += handled;
+  report.rowsRead = rowsRead;
+  db.prepare('UPDATE source SET rows_read = ?, imported = ?, rejected = ?, warnings = ? WHERE id = ?').run(
+    rowsRead, report.imported, report.rejected, JSON.stringify(report.warnings), sourceId,
+  );
+  return report;
+}
+
+function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: number[]): ImportReport['quality'] {
+  const step = db.prepare('INSERT INTO cleaning_step (job_id, step, tool, params, rows_in, rows_out, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const tool = `chainsight-quality@${QUALITY_VERSION}`;
+  const now = (): string => new Date().toISOString();
+  const duplicates = markDuplicates(db, accounts);
+  step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'] }), null, duplicates.txnNo + duplicates.fingerprint,
+    canonicalJson({ byTxnNo: duplicates.txnNo, byFingerprint: duplicates.fingerprint, note: 'marked, never deleted' }), now());
+  const mirrorPairs = linkMirrorPairs(db);
+  step.run(jobId, 'mirror-pairs', tool, canonicalJson({ windowMinutes: 15 }), null, mirrorPairs, canonicalJson({ pairs: mirrorPairs }), now());
+  const balances = checkBalances(db, sources);
+  step.run(jobId, 'balance-continuity', tool, canonicalJson({ skip: 'bank-failed rows, rows without balance' }), balances.checked, balances.breaks,
+    canonicalJson({ orders: balances.orders }), now());
+  return { duplicates: duplicates.txnNo + duplicates.fingerprint, mirrorPairs, balanceBreaks: balances.breaks, balanceRowsChecked: balances.checked };
+}
