@@ -18,6 +18,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          'import-worker': resolve(__dirname, 'electron/core/ingest/import.worker.ts'),
         },
       },
     },

@@ -21,6 +21,8 @@ export interface BackendOptions {
 export interface Backend {
   dispatch(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** where an uploaded file (browser mode) is written before it is imported; needs an open, writable case */
+  uploadTarget(batch: string, relPath: string): { batchDir: string; file: string };
   /** open a case at start (`serve <caseDir>`) */
   openCase(caseDir: string): Promise<void>;
   close(): Promise<void>;

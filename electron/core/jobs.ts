@@ -44,6 +44,20 @@ export class JobRegistry {
     }
   }
 
+  /** Start a job in the background and return its id at once; its outcome arrives as events. */
+  start<T>(kind: string, label: string, work: (job: JobHandle) => Promise<T>, settled: (outcome: { ok: true; value: T } | { ok: false; error: unknown }, jobId: string) => void): string {
+    let id = '';
+    const promise = this.run(kind, label, (job) => {
+      id = job.id;
+      return work(job);
+    });
+    promise.then(
+      (value) => settled({ ok: true, value }, id),
+      (error: unknown) => settled({ ok: false, error }, id),
+    );
+    return id;
+  }
+
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
     if (!controller) return false;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
+  Acquisition,
   AppInfo,
+  ImportReport,
+  InspectedFile,
+  SourceInfo,
   AuditEntry,
   AuditStatus,
   CaseInfo,
@@ -19,9 +23,11 @@ const Empty = z.object({}).strict();
  * How a method relates to the open case:
  * - `read`: reads only;
  * - `write`: changes the case, so the router requires the writer lock and appends an audit entry;
- * - `app`: changes app-level state (operators, recent list) outside any case.
+ * - `app`: changes app-level state (operators, recent list) outside any case;
+ * - `job`: starts a background job that changes the case; it needs the writer lock like `write`, and the job
+ *   audits its own outcome when it ends (the attempt and what it did, in one entry).
  */
-export type MethodKind = 'read' | 'write' | 'app';
+export type MethodKind = 'read' | 'write' | 'app' | 'job';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   in: I;
@@ -72,6 +78,22 @@ export const methods = {
     z.object({ path: z.string().nullable() }),
   ),
 
+  /** look at files before importing: detected format with confidence and reason, encoding, first rows */
+  'import.inspect': method('read', z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000) }), z.object({ files: z.array(InspectedFile) })),
+  /** start an import job in the background; progress arrives as job.progressed, the outcome as import.finished */
+  'import.start': method(
+    'job',
+    z.object({
+      paths: z.array(z.string().min(1)).min(1).max(10_000),
+      formatId: z.string().min(1).optional(),
+      timeZone: z.string().min(1).optional(),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  'import.report': method('read', z.object({ jobId: z.string() }), z.object({ report: ImportReport.nullable() })),
+  'sources.list': method('read', Empty, z.object({ sources: z.array(SourceInfo) })),
+  'sources.updateAcquisition': method('write', z.object({ sourceId: z.number().int(), acquisition: Acquisition.partial() }), SourceInfo),
+
   'jobs.cancel': method('read', z.object({ jobId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
 } as const;
 
@@ -81,6 +103,7 @@ export const events = {
   'audit.appended': z.object({ seq: z.number().int(), action: z.string() }),
   'job.progressed': JobProgress,
   'job.finished': z.object({ jobId: z.string(), ok: z.boolean(), message: z.string().nullable() }),
+  'import.finished': z.object({ jobId: z.string(), ok: z.boolean(), report: ImportReport.nullable(), error: z.object({ code: z.string(), message: z.string() }).nullable() }),
   'menu.invoked': z.object({ command: MenuCommand }),
 } as const;
 

@@ -129,3 +129,83 @@ export const JobProgress = z.object({
 });
 
 export const MenuCommand = z.enum(['case.new', 'case.open', 'case.close', 'lang.toggle', 'view.audit', 'help.about']);
+
+export const ImportFileReport = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'skipped']),
+  reason: z.string().nullable(),
+  format: z.string().nullable(),
+  formatName: z.string().nullable(),
+  confidence: z.number().nullable(),
+  detectReason: z.string().nullable(),
+  encoding: z.string().nullable(),
+  sha256: z.string(),
+  sm3: z.string(),
+  size: z.number().int(),
+  sourceId: z.number().int().nullable(),
+  rowsRead: z.number().int(),
+  imported: z.number().int(),
+  rejected: z.number().int(),
+  warnings: z.array(z.string()),
+  errors: z.array(z.object({ line: z.number().int(), sheet: z.string(), code: z.string(), message: z.string() })),
+});
+
+export const ImportReport = z.object({
+  jobId: z.number().int(),
+  files: z.array(ImportFileReport),
+  quality: z.object({
+    duplicates: z.number().int(),
+    mirrorPairs: z.number().int(),
+    balanceBreaks: z.number().int(),
+    balanceRowsChecked: z.number().int(),
+  }),
+});
+
+export const InspectedFile = z.object({
+  path: z.string(),
+  file: z.string(),
+  size: z.number().int(),
+  status: z.enum(['ok', 'unrecognised', 'unreadable']),
+  problem: z.string().nullable(),
+  encoding: z.string().nullable(),
+  candidates: z.array(z.object({ format: z.string(), name: z.string(), confidence: z.number(), reason: z.string() })),
+  /** the first rows as text cells, for the preview (rendered as text only) */
+  preview: z.array(z.array(z.string())),
+});
+
+export const Acquisition = z.object({
+  /** 获取方式: 查控平台 / 调取 / 现场提取 / 当事人提供 */
+  method: z.string().max(64),
+  /** 反馈单位 */
+  unit: z.string().max(128),
+  /** 请求号 / 文书号 */
+  requestNo: z.string().max(128),
+  /** 获取人 */
+  acquiredBy: z.string().max(128),
+  /** 获取时间 */
+  acquiredAt: z.string().max(64),
+});
+
+export const SourceInfo = z.object({
+  id: z.number().int(),
+  jobId: z.number().int(),
+  file: z.string(),
+  relPath: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  sm3: z.string(),
+  storedPath: z.string(),
+  format: z.string(),
+  kind: z.string(),
+  grade: z.enum(['official', 'self-provided']),
+  confidence: z.number(),
+  detectReason: z.string(),
+  encoding: z.string(),
+  timeZone: z.string(),
+  rowsRead: z.number().int(),
+  imported: z.number().int(),
+  rejected: z.number().int(),
+  warnings: z.array(z.string()),
+  importedAt: z.string(),
+  acquisition: Acquisition,
+});

@@ -1,6 +1,7 @@
+import { BUILT_IN_FORMATS } from '@shared/parsers/registry';
 import type { Command } from '../command';
 
-/** Built-in import formats and saved column-mapping templates; both lists fill as importers are added. */
+/** Built-in import formats and saved column-mapping templates (the ids `import --format` takes). */
 export const formatsCommand: Command = {
   path: ['formats'],
   summary: 'list the import formats this build recognises and the saved mapping templates',
@@ -8,9 +9,16 @@ export const formatsCommand: Command = {
   options: {},
   positionals: { min: 0, max: 0 },
   run(input) {
-    const formats: { id: string; name: string }[] = [];
+    const formats = BUILT_IN_FORMATS.map((format) => ({
+      id: format.id,
+      version: format.version,
+      name: format.name.zh,
+      nameEn: format.name.en,
+      kind: format.kind,
+      grade: format.grade,
+    }));
     const templates: { id: string; name: string; version: number }[] = [];
-    input.log(formats.length === 0 ? 'No import formats are built in yet.' : formats.map((f) => `${f.id}  ${f.name}`).join('\n'));
+    input.log(formats.map((f) => `${f.id.padEnd(24)} ${f.name}  (${f.nameEn}; ${f.kind}, ${f.grade})`).join('\n'));
     return Promise.resolve({ formats, templates });
   },
 };

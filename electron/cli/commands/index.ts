@@ -1,9 +1,17 @@
 import type { Command } from '../command';
 import { caseInitCommand } from './case-init';
 import { formatsCommand } from './formats';
+import { importCommand } from './import';
 import { serveCommand } from './serve';
 import { startCommand } from './start';
 import { statsCommand } from './stats';
 
 /** Every `chainsight` command; the words and --json keys are a contract (ARCHITECTURE.md §6). */
-export const COMMANDS: readonly Command[] = [caseInitCommand, statsCommand, formatsCommand, serveCommand, startCommand];
+export const COMMANDS: readonly Command[] = [
+  caseInitCommand,
+  statsCommand,
+  formatsCommand,
+  importCommand,
+  serveCommand,
+  startCommand,
+];

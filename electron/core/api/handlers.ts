@@ -1,5 +1,7 @@
 import { AppError } from '@shared/api';
 import { caseStats } from '../cases/case-stats';
+import { inspectFiles } from '../ingest/inspect';
+import { listSources, updateAcquisition } from '../ingest/sources.repo';
 import type { HostDialogs } from '../host';
 import type { JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
@@ -51,6 +53,12 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
 
     'dialogs.pickFolder': async (options) => ({ path: await requireDialogs().pickFolder(options) }),
     'dialogs.pickSavePath': async (options) => ({ path: await requireDialogs().pickSavePath(options) }),
+
+    'import.inspect': async ({ paths }) => ({ files: await inspectFiles(paths) }),
+    'import.start': (input) => ({ jobId: workspace.startImport(input) }),
+    'import.report': ({ jobId }) => ({ report: workspace.importReport(jobId) }),
+    'sources.list': () => ({ sources: listSources(workspace.requireCase().db) }),
+    'sources.updateAcquisition': ({ sourceId, acquisition }) => updateAcquisition(workspace.requireCase().db, sourceId, acquisition),
 
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

@@ -35,7 +35,7 @@ export function createRouter(handlers: Handlers, context: CallContext) {
 
     const isWrite = spec.kind === 'write';
     try {
-      if (isWrite) context.assertCanWrite();
+      if (isWrite || spec.kind === 'job') context.assertCanWrite();
       const handler = handlers[method] as (input: unknown) => unknown;
       const value: unknown = await handler(parsed.data);
       const checked = spec.out.safeParse(value);

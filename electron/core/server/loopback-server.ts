@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { toAppError } from '../api/router';
 import { AppError, type ApiErrorData, type Result } from '@shared/api';
 import type { Backend } from '../host';
 import { contentSecurityPolicy, injectNonce, newNonce } from '../security/csp';
 import { mimeType, readStaticFile, resolveStaticPath } from './static-files';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 const HEARTBEAT_MS = 15_000;
 
 export interface LoopbackServer {
@@ -70,6 +77,10 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       openEventStream(response);
       return;
     }
+    if (route === 'upload' && request.method === 'POST') {
+      sendResult(response, 200, await receiveUpload(request));
+      return;
+    }
     if (request.method !== 'POST') {
       sendResult(response, 405, fail('BAD_INPUT', 'Use POST /api/<method>.'));
       return;
@@ -83,6 +94,29 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       return;
     }
     sendResult(response, 200, await options.backend.dispatch(route, input));
+  }
+
+  /** A dropped file in browser mode: streamed to the case's staging folder, never held in memory. */
+  async function receiveUpload(request: IncomingMessage): Promise<Result<unknown>> {
+    try {
+      const batch = String(request.headers['x-upload-batch'] ?? '');
+      const relPath = decodeURIComponent(String(request.headers['x-upload-path'] ?? ''));
+      const target = options.backend.uploadTarget(batch, relPath);
+      await mkdir(dirname(target.file), { recursive: true });
+      let size = 0;
+      const limit = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          size += chunk.length;
+          if (size > MAX_UPLOAD_BYTES) callback(new AppError('BAD_INPUT', 'Upload larger than 8 GB refused.'));
+          else callback(null, chunk);
+        },
+      });
+      await pipeline(request, limit, createWriteStream(target.file, { flags: 'wx' }));
+      return { ok: true, value: { batchDir: target.batchDir, file: target.file, size } };
+    } catch (error) {
+      request.resume();
+      return { ok: false, error: toAppError(error).toData() };
+    }
   }
 
   function openEventStream(response: ServerResponse): void {

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '@shared/api';
-import type { CaseInfo, CaseMetaInput, HostKind, Operator } from '@shared/domain';
+import type { CaseInfo, CaseMetaInput, HostKind, ImportReport, Operator } from '@shared/domain';
 import { CaseSession } from '../cases/case-session';
 import type { EventBus } from '../events';
+import { importIntoCase } from '../ingest/import-service';
+import { clearStaged } from '../ingest/staging';
+import type { JobRegistry } from '../jobs';
+import { toAppError } from '../api/router';
 import { OperatorStore, operatorLabel } from './operators';
 import { RecentCases } from './recent-cases';
 
@@ -15,12 +19,16 @@ export class Workspace {
   readonly operators: OperatorStore;
   readonly recent: RecentCases;
   private session: CaseSession | null = null;
+  /** the import running in the open case, if any: other writes wait for it */
+  private importJob: string | null = null;
+  private readonly reports = new Map<string, ImportReport>();
 
   constructor(
     readonly host: Exclude<HostKind, 'cli'>,
     readonly dataDir: string,
     readonly casesDir: string,
     private readonly bus: EventBus,
+    private readonly jobs: JobRegistry,
   ) {
     this.operators = new OperatorStore(dataDir);
     this.recent = new RecentCases(dataDir, casesDir);
@@ -67,6 +75,7 @@ export class Workspace {
 
   closeCase(): boolean {
     if (!this.session) return false;
+    if (this.importJob) throw new AppError('CASE_BUSY', 'An import is running in this case; cancel it before closing the case.');
     const session = this.session;
     this.session = null;
     session.close();
@@ -78,6 +87,49 @@ export class Workspace {
     const session = this.requireCase();
     const entry = session.audit.append(this.operatorLabel(), action, params);
     this.bus.emit('audit.appended', { seq: entry.seq, action: entry.action });
+  }
+
+  assertNotBusy(): void {
+    if (this.importJob) throw new AppError('CASE_BUSY', 'An import is running in this case; wait for it to finish or cancel it.', { details: { jobId: this.importJob } });
+  }
+
+  /** Start an import job in the background; progress and the outcome arrive as events. */
+  startImport(input: { paths: string[]; formatId?: string | undefined; timeZone?: string | undefined }): string {
+    const session = this.requireCase();
+    session.assertWritable();
+    this.assertNotBusy();
+    const operator = this.operatorLabel();
+    const label = input.paths.length === 1 ? `导入 ${input.paths[0] ?? ''}` : `导入 ${input.paths.length} 项`;
+    const jobId = this.jobs.start(
+      'import',
+      label,
+      (job) =>
+        importIntoCase(session, {
+          ...input,
+          operator,
+          signal: job.signal,
+          onProgress: (p) =>
+            job.progress({ done: p.bytesDone, total: p.bytesTotal, unit: 'bytes', rows: p.rows, files: { done: p.filesDone, total: p.filesTotal } }),
+        }),
+      (outcome, id) => {
+        this.importJob = null;
+        void clearStaged(session.caseDir, input.paths);
+        if (outcome.ok) {
+          this.reports.set(id, outcome.value);
+          this.bus.emit('import.finished', { jobId: id, ok: true, report: outcome.value, error: null });
+        } else {
+          const error = toAppError(outcome.error);
+          this.bus.emit('import.finished', { jobId: id, ok: false, report: null, error: { code: error.code, message: error.message } });
+        }
+        this.bus.emit('case.changed', { caseDir: session.caseDir });
+      },
+    );
+    this.importJob = jobId;
+    return jobId;
+  }
+
+  importReport(jobId: string): ImportReport | null {
+    return this.reports.get(jobId) ?? null;
   }
 
   private adopt(session: CaseSession): CaseInfo {

@@ -17,6 +17,7 @@ function fakeBackend() {
     }),
     openCase: vi.fn(() => Promise.resolve()),
     close: vi.fn(() => Promise.resolve()),
+    uploadTarget: vi.fn(() => ({ batchDir: '', file: '' })),
   };
   const emit = (message: EventMessage): void => listeners.forEach((l) => l(message));
   return { backend, emit, unsubscribe };

@@ -19,6 +19,7 @@ function fakeBackend() {
     }),
     openCase: vi.fn(() => Promise.resolve()),
     close: vi.fn(() => Promise.resolve()),
+    uploadTarget: vi.fn(() => ({ batchDir: '', file: '' })),
     emit: (message: EventMessage) => listener?.(message),
   };
 }
