@@ -30,7 +30,9 @@ export function sniffDelimiter(sampleText: string, fileName: string): string {
     return first > 1 && counts.every((count) => count === first) ? first : 0;
   };
   const comma = consistent(',');
-  const tab = consistent('\t');
+  // `a\t,b\t,c\t`: tabs padding comma-separated values (查控 exports), not separating them
+  const paddedCommas = lines.every((line) => /\t,/.test(line) || !line.includes('\t'));
+  const tab = paddedCommas ? 0 : consistent('\t');
   const preferTab = /\.(txt|tsv)$/i.test(fileName);
   if (comma && tab) return preferTab ? '\t' : ',';
   if (tab) return '\t';

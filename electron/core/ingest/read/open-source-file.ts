@@ -4,6 +4,7 @@ import type { SourceRecord } from '@shared/parsers/types';
 import { chooseEncoding, createTextDecoder, type EncodingChoice } from './decode';
 import { readDelimited, sniffDelimiter } from './delimited';
 import { unreadable } from './read-error';
+import { readXls } from './xls';
 import { readXlsx } from './xlsx';
 
 const SAMPLE_BYTES = 1 << 20;
@@ -41,8 +42,15 @@ export async function openSourceFile(path: string, displayName: string): Promise
       records: (signal) => readXlsx({ file: path, displayName, ...(signal ? { signal } : {}) }),
     };
   }
-  if (isOle || extension === '.xls') {
-    throw unreadable(displayName, 'legacy Excel 97–2003 (.xls) workbooks are not read yet: save it as .xlsx or CSV and import that');
+  if (isOle) {
+    return {
+      encoding: 'xls',
+      encodingReason: 'Excel 97–2003 workbook (BIFF)',
+      records: (signal) => readXls({ file: path, displayName, size, ...(signal ? { signal } : {}) }),
+    };
+  }
+  if (extension === '.xls' && !isZip && /^\s*</.test(sample.subarray(0, 64).toString('latin1'))) {
+    throw unreadable(displayName, 'an HTML page saved with an .xls name (some systems export that way): open it in Excel and save as .xlsx');
   }
   if (isZip) throw unreadable(displayName, 'a zip archive: import the folder it contains (or an .xlsx workbook)');
   const choice: EncodingChoice = chooseEncoding(sample, size <= SAMPLE_BYTES);
