@@ -1,0 +1,195 @@
+import { normaliseHeader, rowsAfterHeader } from '../tabular';
+import type { HeaderedRow } from '../tabular';
+import type { FileWarning, MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
+import { bankAccountRef, counterpartyNumber, idNumber, textOrUndefined } from './account-number';
+import { hasAmount, readBalance, readBankAmount } from './amount';
+import type { AmountCells } from './amount';
+import { readBankTime } from './bank-time';
+import { bankNameFromPath } from './file-name';
+import { WarningTally } from './tally';
+import { TXN_ALIASES, TXN_REQUIRED } from './txn-aliases';
+import type { TxnField } from './txn-aliases';
+import { cashFlag, feedbackKind, ipAddress, macAddress, normaliseCurrency, saysFailed, successFlag } from './values';
+
+type Row = HeaderedRow<TxnField>;
+
+interface FileState {
+  context: ParseContext;
+  fileBank: string | undefined;
+  tally: WarningTally;
+  /** the split amount columns' headers as printed in the current sheet (the direction's raw text) */
+  outHeader: string;
+  inHeader: string;
+}
+
+/**
+ * 交易明细信息 rows → transactions (DOMAIN.md §1.1). Every row becomes a TxnDraft, a RowError naming its line and
+ * reason (unreadable amount or time, no account number), or, for a row that is only the bank's answer to the request
+ * (查询反馈结果原因 such as “该账户在查询时段内无交易记录” and no amount), part of a file warning: such a row
+ * records that nothing happened, so importing it as a zero-amount transaction would invent one, while rejecting it
+ * as damaged would hide a statement the bank made. Failed transactions are kept and flagged (succeeded = false).
+ */
+export async function* mapTransactions(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  const state: FileState = {
+    context,
+    fileBank: bankNameFromPath(context.fileName, context.relPath),
+    tally: new WarningTally(),
+    outHeader: '支出',
+    inHeader: '存入',
+  };
+  let headerMissing = false;
+  const checkedSheets = new Set<string>();
+  for await (const row of rowsAfterHeader(records, TXN_ALIASES, TXN_REQUIRED, () => (headerMissing = true))) {
+    if (!checkedSheets.has(row.record.sheet)) {
+      checkedSheets.add(row.record.sheet);
+      yield* headerWarnings(row);
+      state.outHeader = headerName(row, 'outAmount', '支出');
+      state.inHeader = headerName(row, 'inAmount', '存入');
+    }
+    const output = mapTransactionRow(row, state);
+    if (output !== null) yield output;
+  }
+  if (headerMissing) {
+    yield { type: 'warning', code: 'HEADER_NOT_FOUND', message: '前 30 行中未找到交易明细表头（需要“交易时间”列），文件未导入任何行' };
+  }
+  yield* state.tally.warnings();
+}
+
+function headerWarnings(row: Row): FileWarning[] {
+  const warnings: FileWarning[] = [];
+  const sheet = row.record.sheet === '' ? '' : `工作表“${row.record.sheet}”：`;
+  if (!row.has('card') && !row.has('account') && !row.has('queryCard')) {
+    warnings.push({ type: 'warning', code: 'BANK_NO_ACCOUNT_COLUMN', message: `${sheet}表头没有交易卡号或交易账号列，行无法归属到账户` });
+  }
+  if (!row.has('amount') && !row.has('outAmount') && !row.has('inAmount')) {
+    warnings.push({ type: 'warning', code: 'BANK_NO_AMOUNT_COLUMN', message: `${sheet}表头没有交易金额（或支出/存入）列` });
+  }
+  if (!row.has('balance')) {
+    warnings.push({ type: 'warning', code: 'BANK_NO_BALANCE_COLUMN', message: `${sheet}表头没有余额列，无法做余额连续性核对` });
+  }
+  if (row.has('amount') && !row.has('flag') && !row.has('outAmount') && !row.has('inAmount')) {
+    warnings.push({ type: 'warning', code: 'BANK_SIGNED_AMOUNTS', message: `${sheet}没有收付标志列：方向按交易金额的正负号读取（负数为出）` });
+  }
+  return warnings;
+}
+
+function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | null {
+  const { record } = row;
+  const line = record.line;
+  const { tally } = state;
+  const error = (code: RowError['code'], message: string): RowError => ({ type: 'error', sheet: record.sheet, line, code, message });
+
+  const amountCells: AmountCells = {
+    amount: row.get('amount'),
+    outAmount: row.get('outAmount'),
+    inAmount: row.get('inAmount'),
+    flag: row.get('flag'),
+    hasFlagColumn: row.has('flag'),
+    outHeader: state.outHeader,
+    inHeader: state.inHeader,
+  };
+  const feedback = row.get('feedback');
+  if (!hasAmount(amountCells)) {
+    if (feedback !== '' && feedbackKind(feedback) !== 'success') {
+      tally.add('BANK_FEEDBACK_ONLY_ROWS', line, feedback);
+      return null;
+    }
+    return error('MISSING_FIELD', '交易金额为空');
+  }
+
+  const account = bankAccountRef({
+    card: row.get('card'),
+    account: row.get('account'),
+    fallback: row.get('queryCard'),
+    bankName: textOrUndefined(row.get('bank')) ?? state.fileBank,
+    holderName: textOrUndefined(row.get('holderName')) ?? textOrUndefined(row.get('queryName')),
+    holderId: idNumber(row.get('holderId')),
+  });
+  if (account === null) return error('MISSING_FIELD', '交易卡号和交易账号都为空，无法归属到账户');
+
+  const amount = readBankAmount(amountCells);
+  if (!amount.ok) return error('BAD_AMOUNT', amount.message);
+  const time = readBankTime({
+    date: row.get('date'),
+    time: row.get('time'),
+    hasDateColumn: row.has('date'),
+    zone: state.context.timeZone,
+    excelSerial: record.sheet !== '',
+  });
+  if (!time.ok) return error('BAD_TIME', time.message);
+
+  for (const note of amount.notes) {
+    if (note === 'unknown-direction') tally.add('BANK_DIRECTION_UNKNOWN', line, amount.directionRaw);
+    else if (note === 'direction-from-sign') tally.add('BANK_DIRECTION_FROM_SIGN', line, amountCells.flag);
+    else tally.add('BANK_NEGATIVE_AMOUNT_WITH_FLAG', line);
+  }
+  if (time.note === 'missing') tally.add('BANK_TIME_MISSING', line, time.instant.original);
+  if (time.note === 'midnight') tally.add('BANK_TIME_MIDNIGHT', line);
+
+  const balance = readBalance(row.get('balance'));
+  if (balance === 'bad') tally.add('BANK_BALANCE_UNREADABLE', line, row.get('balance'));
+  const currency = normaliseCurrency(row.get('currency'));
+  if (!currency.known) tally.add('BANK_CURRENCY_UNKNOWN', line, row.get('currency'));
+  const ip = ipAddress(row.get('ip'));
+  if (ip.unreadable) tally.add('BANK_IP_UNREADABLE', line, row.get('ip'));
+  const mac = macAddress(row.get('mac'));
+  if (mac.unreadable) tally.add('BANK_MAC_UNREADABLE', line, row.get('mac'));
+
+  const memo = textOrUndefined(row.get('memo'));
+  const outcome = rowOutcome(row.get('success'), feedback, memo);
+  if (outcome.unknownFlag) tally.add('BANK_SUCCESS_FLAG_UNKNOWN', line, row.get('success'));
+
+  return {
+    type: 'txn',
+    sheet: record.sheet,
+    line,
+    raw: row.raw(),
+    account,
+    time: time.instant,
+    amountMinor: amount.amountMinor,
+    currency: currency.code,
+    direction: amount.direction,
+    directionRaw: amount.directionRaw,
+    balanceMinor: balance === 'bad' ? null : balance,
+    counterparty: {
+      account: counterpartyNumber(row.get('cpCard')) ?? counterpartyNumber(row.get('cpAccount')),
+      name: textOrUndefined(row.get('cpName')),
+      id: idNumber(row.get('cpId')),
+      bank: textOrUndefined(row.get('cpBank')),
+    },
+    summary: textOrUndefined(row.get('summary')),
+    channel: textOrUndefined(row.get('channel')),
+    isCash: cashFlag(row.get('cash')),
+    succeeded: outcome.succeeded,
+    failReason: outcome.failReason,
+    ip: ip.value,
+    mac: mac.value,
+    device: textOrUndefined(row.get('device')),
+    merchant: textOrUndefined(row.get('merchant')),
+    merchantCode: textOrUndefined(row.get('merchantCode')),
+    txnNo: textOrUndefined(row.get('txnNo')),
+    logNo: textOrUndefined(row.get('logNo')),
+    branch: textOrUndefined(row.get('branch')),
+    location: textOrUndefined(row.get('location')),
+    memo,
+  };
+}
+
+/**
+ * Whether the bank says the transaction went through. 交易是否成功 decides when it is readable; otherwise a
+ * 查询反馈结果原因 that says 失败 marks the row failed. The reason is the feedback text, else a 备注 that says 失败
+ * (some banks put it there), else the flag as printed.
+ */
+function rowOutcome(flagCell: string, feedback: string, memo: string | undefined): { succeeded: boolean; failReason?: string; unknownFlag: boolean } {
+  const flag = successFlag(flagCell);
+  const kind = feedbackKind(feedback);
+  const failed = flag === 'failed' || ((flag === 'blank' || flag === 'unknown') && kind === 'failure');
+  if (!failed) return { succeeded: true, unknownFlag: flag === 'unknown' };
+  const reason = kind === 'failure' || kind === 'other' ? feedback : memo !== undefined && saysFailed(memo) ? memo : flagCell;
+  return { succeeded: false, failReason: reason, unknownFlag: false };
+}
+
+function headerName(row: Row, field: TxnField, fallback: string): string {
+  const aliases = new Set(TXN_ALIASES[field].map(normaliseHeader));
+  return Object.keys(row.raw()).find((name) => aliases.has(normaliseHeader(name))) ?? fallback;
+}
