@@ -101,13 +101,16 @@ export async function* rowsAfterHeader<F extends string>(
   const buffered: SourceRecord[] = [];
   let header: HeaderMatch<F> | null = null;
   let currentSheet: string | null = null;
+  let skipSheet = false;
   for await (const record of records) {
     if (record.sheet !== currentSheet) {
       // each sheet of a workbook has its own header
       currentSheet = record.sheet;
       header = null;
+      skipSheet = false;
       buffered.length = 0;
     }
+    if (skipSheet) continue;
     if (header === null) {
       buffered.push(record);
       const found = findHeader(buffered, aliases, required);
@@ -118,14 +121,16 @@ export async function* rowsAfterHeader<F extends string>(
         }
         buffered.length = 0;
       } else if (buffered.length >= scan) {
+        // a sheet without the table (a cover page, a note) does not stop the sheets after it
         onMissingHeader();
-        return;
+        skipSheet = true;
+        buffered.length = 0;
       }
       continue;
     }
     if (!isBlank(record)) yield headered(record, header);
   }
-  if (header === null) {
+  if (header === null && !skipSheet) {
     const found = findHeader(buffered, aliases, required);
     if (found === null) {
       onMissingHeader();

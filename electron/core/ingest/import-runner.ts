@@ -28,14 +28,14 @@ export function runImportJob(db: Db, request: ImportRequest): Promise<ImportRepo
     signal?.addEventListener('abort', cancel, { once: true });
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else if (message.type === 'done') {
-        settled = true;
-        resolve(message.report);
-      } else {
-        settled = true;
-        reject(AppError.fromData(message.error));
+      if (message.type === 'progress') {
+        onProgress?.(message.progress);
+        return;
       }
+      settled = true;
+      void worker.terminate();
+      if (message.type === 'done') resolve(message.report);
+      else reject(AppError.fromData(message.error));
     });
     worker.on('error', (error) => {
       settled = true;

@@ -75,13 +75,21 @@ async function* decodedText(options: DelimitedOptions): AsyncIterable<string> {
 
 /** Stream the rows of a CSV/TXT file as records with exact 1-based line numbers (quoted newlines counted). */
 export async function* readDelimited(options: DelimitedOptions): AsyncIterable<SourceRecord> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: options.delimiter, skipEmptyLines: false, quoteChar: '"' }) as NodeJS.ReadWriteStream;
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    delimiter: options.delimiter,
+    // returns mix CRLF and LF within one file; split on LF and drop the CR below
+    newline: '\n',
+    skipEmptyLines: false,
+    quoteChar: '"',
+  }) as NodeJS.ReadWriteStream;
   const input = Readable.from(decodedText(options));
   input.on('error', (error) => parser.emit('error', error));
   input.pipe(parser);
   let line = 1;
   try {
     for await (const row of parser as AsyncIterable<string[]>) {
+      const last = row.length - 1;
+      if (last >= 0 && row[last]?.endsWith('\r')) row[last] = row[last].slice(0, -1);
       const record: SourceRecord = { sheet: '', line, cells: row };
       let breaks = 1;
       for (const cell of row) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;

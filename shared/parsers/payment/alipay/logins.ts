@@ -1,0 +1,72 @@
+import { rowsAfterHeader } from '../../tabular';
+import type { Aliases, HeaderedRow } from '../../tabular';
+import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
+import { clean, opt, rowError } from '../common/cells';
+import { detectPayment } from '../common/detect';
+import { IdentifierCollector, normaliseIdentifier } from '../common/identifiers';
+import { readTime } from '../common/times';
+
+type Field = 'login' | 'uid' | 'name' | 'ip' | 'time' | 'queried';
+
+const ALIASES: Aliases<Field> = {
+  login: ['登陆账号', '登录账号'],
+  uid: ['支付宝用户ID', '用户ID'],
+  name: ['账户名', '账户名称'],
+  ip: ['客户端ip', '客户端IP地址', '登陆IP', '登录IP'],
+  time: ['操作发生时间', '登录时间', '登陆时间'],
+  queried: ['对应的协查数据'],
+};
+const REQUIRED: readonly Field[] = ['uid', 'ip', 'time'];
+
+async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  let missingHeader = false;
+  const ids = new IdentifierCollector();
+  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
+    yield* mapRow(row, ids, context);
+  }
+  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '登陆日志: no header row with 支付宝用户ID, 客户端ip and 操作发生时间 was found' };
+}
+
+function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: ParseContext): Iterable<MapperOutput> {
+  const record = row.record;
+  const number = clean(row.get('uid')) || clean(row.get('login'));
+  if (number === '') {
+    yield rowError(record, 'MISSING_FIELD', '支付宝用户ID and 登陆账号 are empty');
+    return;
+  }
+  const ipText = clean(row.get('ip'));
+  if (ipText === '') {
+    yield rowError(record, 'MISSING_FIELD', '客户端ip is empty');
+    return;
+  }
+  if (normaliseIdentifier('ip', ipText) === null) {
+    yield rowError(record, 'BAD_ROW', `客户端ip '${ipText}' is not a usable IP address (malformed or the 0.0.0.0 placeholder)`);
+    return;
+  }
+  const time = readTime(record, '操作发生时间', row.get('time'), context);
+  if (!time.ok) {
+    yield time.error;
+    return;
+  }
+  const raw = row.raw();
+  const account: AccountRef = { kind: 'alipay', number, subAccount: '', holderName: opt(row.get('name')) };
+  const login = clean(row.get('login'));
+  const made = [
+    ids.make(record, raw, account, 'ip', ipText, 'login', time.instant),
+    // the login name once per account: a phone or e-mail that links the account to a person
+    ids.make(record, raw, account, 'phone', login, 'login'),
+    ids.make(record, raw, account, 'email', login, 'login'),
+  ];
+  for (const identifier of made) if (identifier !== null) yield identifier;
+}
+
+export const alipayLogins: FormatSpec = {
+  id: 'alipay.logins',
+  version: 1,
+  name: { zh: '支付宝登陆日志', en: 'Alipay login log' },
+  kind: 'logins',
+  grade: 'official',
+  detect: (input) =>
+    detectPayment(input, { aliases: ALIASES, required: REQUIRED, label: '支付宝登陆日志', nameHints: [/登[陆录]日志/, /alipay.*login/i] }),
+  mapRows,
+};

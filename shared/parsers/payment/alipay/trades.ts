@@ -1,0 +1,124 @@
+import { isAlipayUid, isValidResidentId } from '../../../ids/index';
+import { normaliseDirection } from '../../../money/index';
+import { cellText, rowsAfterHeader } from '../../tabular';
+import type { Aliases, HeaderedRow } from '../../tabular';
+import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
+import { clean, joinParts, opt, parseYuan, rowError, signedMinor, statusSucceeded } from '../common/cells';
+import { detectPayment } from '../common/detect';
+import { readTime } from '../common/times';
+import { splitAlipayParty } from './party';
+
+type Field =
+  | 'txnNo'
+  | 'orderNo'
+  | 'created'
+  | 'paid'
+  | 'modified'
+  | 'source'
+  | 'type'
+  | 'user'
+  | 'counterparty'
+  | 'item'
+  | 'amount'
+  | 'direction'
+  | 'status'
+  | 'method'
+  | 'serial'
+  | 'memo'
+  | 'queried';
+
+const ALIASES: Aliases<Field> = {
+  txnNo: ['交易号'],
+  orderNo: ['商户订单号'],
+  created: ['交易创建时间'],
+  paid: ['付款时间'],
+  modified: ['最近修改时间'],
+  source: ['交易来源地'],
+  type: ['类型'],
+  user: ['用户信息'],
+  counterparty: ['交易对方信息'],
+  item: ['消费名称', '商品名称'],
+  amount: ['金额（元）', '金额'],
+  direction: ['收/支'],
+  status: ['交易状态'],
+  method: ['支付方式'],
+  serial: ['充值流水号', '清算流水号', '充值流水号/清算流水号'],
+  memo: ['备注'],
+  queried: ['对应的协查数据'],
+};
+const REQUIRED: readonly Field[] = ['user', 'counterparty', 'amount', 'direction'];
+
+async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  let missingHeader = false;
+  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
+    yield mapRow(row, context);
+  }
+  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '账户明细: no header row with 用户信息, 交易对方信息, 金额（元） and 收/支 was found' };
+}
+
+/**
+ * One 账户明细 row. The row's own 用户信息 names the account (a file can hold several queried subjects); a sheet named
+ * by a 2088 UID is the fallback when the cell has no account number.
+ */
+function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
+  const record = row.record;
+  const user = splitAlipayParty(row.get('user'));
+  const sheetUid = isAlipayUid(record.sheet) ? cellText(record.sheet) : undefined;
+  const number = user.account ?? sheetUid;
+  if (number === undefined) return rowError(record, 'MISSING_FIELD', `用户信息 '${row.get('user')}' names no Alipay account`);
+
+  const timeField = clean(row.get('created')) !== '' ? 'created' : clean(row.get('paid')) !== '' ? 'paid' : 'modified';
+  const timeName = { created: '交易创建时间', paid: '付款时间', modified: '最近修改时间' }[timeField];
+  const time = readTime(record, timeName, row.get(timeField), context);
+  if (!time.ok) return time.error;
+
+  const amountText = row.get('amount');
+  if (clean(amountText) === '') return rowError(record, 'MISSING_FIELD', '金额（元） is empty');
+  const amount = parseYuan(amountText);
+  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `金额（元） '${cellText(amountText)}' is not an amount (${amount.reason})`);
+
+  const directionRaw = row.get('direction');
+  const { direction } = normaliseDirection(clean(directionRaw));
+  const magnitude = Math.abs(amount.minor);
+  const status = clean(row.get('status'));
+  const succeeded = statusSucceeded(status);
+  const queried = clean(row.get('queried'));
+  const account: AccountRef = { kind: 'alipay', number, subAccount: '', holderName: user.name };
+  if (isValidResidentId(queried)) account.holderId = queried.toUpperCase();
+  const counterparty = splitAlipayParty(row.get('counterparty'));
+
+  const draft: TxnDraft = {
+    type: 'txn',
+    sheet: record.sheet,
+    line: record.line,
+    raw: row.raw(),
+    account,
+    time: time.instant,
+    amountMinor: signedMinor(direction, magnitude),
+    currency: 'CNY',
+    direction,
+    directionRaw,
+    balanceMinor: null,
+    counterparty: { account: counterparty.account, name: counterparty.name, bank: counterparty.bank },
+    summary: opt(row.get('item')) ?? opt(row.get('type')),
+    channel: opt(row.get('method')),
+    succeeded,
+    failReason: succeeded ? undefined : status,
+    txnNo: opt(row.get('txnNo')),
+    logNo: opt(row.get('orderNo')),
+    location: opt(row.get('source')),
+    memo: joinParts([row.get('type'), row.get('memo')]),
+  };
+  return draft;
+}
+
+export const alipayTrades: FormatSpec = {
+  id: 'alipay.trades',
+  version: 1,
+  name: { zh: '支付宝账户明细', en: 'Alipay account transactions (police return)' },
+  kind: 'transactions',
+  grade: 'official',
+  detect: (input) =>
+    detectPayment(input, { aliases: ALIASES, required: REQUIRED, label: '支付宝账户明细', nameHints: [/账户明细/, /交易明细/, /alipay.*trade/i] }),
+  mapRows,
+};

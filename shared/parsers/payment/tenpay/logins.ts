@@ -1,0 +1,90 @@
+import { rowsAfterHeader } from '../../tabular';
+import type { Aliases, HeaderedRow } from '../../tabular';
+import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
+import { clean, rowError } from '../common/cells';
+import { detectPayment } from '../common/detect';
+import { IdentifierCollector, normaliseIdentifier } from '../common/identifiers';
+import { readTime } from '../common/times';
+import { tenpayPathFacts } from './path';
+
+/**
+ * 微信登录轨迹 (WX登录轨迹.txt): a `登录日志：` title, then tab-separated 时间 (`2026-01-27 11:53:50 +0800 CST`) and IP
+ * (often IPv6), usually behind an empty first column. The file names no account: a 微信号/账号 column is used when
+ * present, else the phone the return was queried by (`IPHONE/<手机号>/`), recorded as a 'queried' identifier so the
+ * account links to the registration (regInfobasicInfo) of the same folder.
+ */
+
+type Field = 'time' | 'ip' | 'account';
+
+const ALIASES: Aliases<Field> = {
+  time: ['时间', '登录时间', '登陆时间'],
+  ip: ['IP', 'IP地址', '登录IP', '登陆IP'],
+  account: ['微信号', '账号', '用户ID'],
+};
+const REQUIRED: readonly Field[] = ['time', 'ip'];
+
+async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  let missingHeader = false;
+  let noAccountWarned = false;
+  const ids = new IdentifierCollector();
+  const { phone } = tenpayPathFacts(context.relPath);
+  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
+    if (clean(row.get('ip')).toUpperCase() === 'IP') continue;
+    const number = clean(row.get('account')) || phone;
+    if (number === undefined && !noAccountWarned) {
+      noAccountWarned = true;
+      yield { type: 'warning', code: 'ACCOUNT_UNKNOWN', message: '登录轨迹: neither a 微信号 column nor an IPHONE/<手机号> folder names the account; IPs are kept unlinked' };
+    }
+    yield* mapRow(row, ids, number === undefined ? null : { kind: 'tenpay', number, subAccount: '' }, phone, context);
+  }
+  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '登录轨迹: no header row with 时间 and IP was found' };
+}
+
+function* mapRow(
+  row: HeaderedRow<Field>,
+  ids: IdentifierCollector,
+  account: AccountRef | null,
+  queriedPhone: string | undefined,
+  context: ParseContext,
+): Iterable<MapperOutput> {
+  const record = row.record;
+  const ipText = clean(row.get('ip'));
+  if (ipText === '') {
+    yield rowError(record, 'MISSING_FIELD', 'IP is empty');
+    return;
+  }
+  if (normaliseIdentifier('ip', ipText) === null) {
+    yield rowError(record, 'BAD_ROW', `IP '${ipText}' is not a usable IP address (malformed or the 0.0.0.0 placeholder)`);
+    return;
+  }
+  const time = readTime(record, '时间', row.get('time'), context);
+  if (!time.ok) {
+    yield time.error;
+    return;
+  }
+  const raw = row.raw();
+  const made = [
+    ids.make(record, raw, account, 'ip', ipText, 'login', time.instant),
+    queriedPhone === undefined ? null : ids.make(record, raw, account, 'phone', queriedPhone, 'queried'),
+  ];
+  for (const identifier of made) if (identifier !== null) yield identifier;
+}
+
+export const tenpayLogins: FormatSpec = {
+  id: 'tenpay.logins',
+  version: 1,
+  name: { zh: '微信登录轨迹', en: 'WeChat login trail, police return' },
+  kind: 'logins',
+  grade: 'official',
+  detect: (input) =>
+    detectPayment(input, {
+      aliases: ALIASES,
+      required: REQUIRED,
+      label: '微信登录轨迹',
+      nameHints: [/登录轨迹/, /登陆轨迹/, /IPHONE\//i],
+      contentHints: [/^登[录陆]日志[:：]?$/],
+      // 时间 + IP alone are common words: without a hint this is only a guess
+      unhintedCap: 0.45,
+    }),
+  mapRows,
+};

@@ -1,0 +1,158 @@
+import { formatMinor, normaliseDirection, parseFenAmount } from '../../../money/index';
+import { cellText, normaliseHeader, rowsAfterHeader } from '../../tabular';
+import type { Aliases, HeaderedRow } from '../../tabular';
+import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
+import { clean, joinParts, opt, rowError, signedMinor } from '../common/cells';
+import { detectPayment } from '../common/detect';
+import { readTime } from '../common/times';
+import { tenpayPathFacts } from './path';
+import type { TenpayPathFacts } from './path';
+
+/**
+ * TenpayTrades.txt: 财付通 transactions returned to police, tab-delimited, amounts in 分. The header repeats 网联/银联 and
+ * 第三方账户名称 (first the user's side, then the counterparty's); the first of each is read by field, the second by
+ * position through the raw row (`名称#列号`).
+ */
+
+type Field =
+  | 'userId'
+  | 'txnNo'
+  | 'bigNo'
+  | 'userName'
+  | 'direction'
+  | 'bizType'
+  | 'useType'
+  | 'time'
+  | 'amount'
+  | 'balance'
+  | 'userCard'
+  | 'userBank'
+  | 'channel'
+  | 'cpId'
+  | 'cpName'
+  | 'cpCard'
+  | 'cpBank'
+  | 'cpTime'
+  | 'cpAmount'
+  | 'memo1'
+  | 'memo2';
+
+const ALIASES: Aliases<Field> = {
+  userId: ['用户ID'],
+  txnNo: ['交易单号'],
+  bigNo: ['大单号'],
+  userName: ['用户侧账号名称'],
+  direction: ['借贷类型', '借贷标志'],
+  bizType: ['交易业务类型'],
+  useType: ['交易用途类型'],
+  time: ['交易时间'],
+  amount: ['交易金额(分)'],
+  balance: ['账户余额(分)'],
+  userCard: ['用户银行卡号'],
+  userBank: ['用户侧银行名称'],
+  channel: ['网联/银联'],
+  cpId: ['对手方ID'],
+  cpName: ['对手侧账户名称', '对手方名称'],
+  cpCard: ['对手方银行卡号'],
+  cpBank: ['对手侧银行名称', '对手方银行名称'],
+  cpTime: ['对手方接收时间'],
+  cpAmount: ['对手方接收金额(分)'],
+  memo1: ['备注1'],
+  memo2: ['备注2'],
+};
+const REQUIRED: readonly Field[] = ['userId', 'direction', 'time', 'amount'];
+
+/** The second column named `name` (the counterparty side of 网联/银联 and 第三方账户名称), '' when there is none. */
+export function secondColumn(raw: Record<string, string>, name: string): string {
+  const key = normaliseHeader(name);
+  const found = Object.keys(raw).find((header) => header.includes('#') && normaliseHeader(header.replace(/#\d+$/, '')) === key);
+  return found === undefined ? '' : cellText(raw[found]);
+}
+
+async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  let missingHeader = false;
+  const facts = tenpayPathFacts(context.relPath);
+  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
+    if (isRepeatedHeader(row)) continue;
+    yield mapRow(row, facts, context);
+  }
+  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: 'TenpayTrades: no header row with 用户ID, 借贷类型, 交易时间 and 交易金额(分) was found' };
+}
+
+/** Concatenated returns repeat the header line; it is not data. */
+function isRepeatedHeader(row: HeaderedRow<Field>): boolean {
+  return normaliseHeader(row.get('amount')) === normaliseHeader('交易金额(分)') && normaliseHeader(row.get('userId')) === normaliseHeader('用户ID');
+}
+
+function fen(text: string): { ok: true; minor: number | null } | { ok: false; reason: string } {
+  if (clean(text) === '') return { ok: true, minor: null };
+  const parsed = parseFenAmount(clean(text));
+  return parsed.ok ? { ok: true, minor: parsed.minor } : { ok: false, reason: parsed.reason };
+}
+
+function mapRow(row: HeaderedRow<Field>, facts: TenpayPathFacts, context: ParseContext): MapperOutput {
+  const record = row.record;
+  const number = clean(row.get('userId')) || facts.accountDir || '';
+  if (number === '') return rowError(record, 'MISSING_FIELD', '用户ID is empty');
+  const time = readTime(record, '交易时间', row.get('time'), context);
+  if (!time.ok) return time.error;
+  const amountText = clean(row.get('amount'));
+  if (amountText === '') return rowError(record, 'MISSING_FIELD', '交易金额(分) is empty');
+  const amount = parseFenAmount(amountText);
+  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `交易金额(分) '${amountText}' is not a whole number of 分 (${amount.reason})`);
+  const balance = fen(row.get('balance'));
+  if (!balance.ok) return rowError(record, 'BAD_AMOUNT', `账户余额(分) '${clean(row.get('balance'))}' is not a whole number of 分 (${balance.reason})`);
+
+  const directionRaw = row.get('direction');
+  const { direction } = normaliseDirection(clean(directionRaw));
+  const magnitude = Math.abs(amount.minor);
+  const raw = row.raw();
+  const account: AccountRef = { kind: 'tenpay', number, subAccount: '', holderName: opt(row.get('userName')), holderId: facts.idCard };
+  const received = fen(row.get('cpAmount'));
+  const memo1 = clean(row.get('memo1'));
+  let packetNote: string | undefined;
+  if (direction === 'out' && received.ok && received.minor !== null && received.minor < magnitude) {
+    const what = memo1.includes('红包') ? '群红包' : '对手方少收';
+    packetNote = `${what}: 对手方接收金额 ${formatMinor(received.minor)} 元 < 交易金额 ${formatMinor(magnitude)} 元`;
+  }
+  const userCard = clean(row.get('userCard'));
+  const userBank = clean(row.get('userBank'));
+  // the bank card that funded or received the money: the link to the bank's own statement
+  const cardNote = userCard === '' ? undefined : `用户银行卡号 ${userCard}${userBank === '' ? '' : `（${userBank}）`}`;
+  const draft: TxnDraft = {
+    type: 'txn',
+    sheet: record.sheet,
+    line: record.line,
+    raw,
+    account,
+    time: time.instant,
+    amountMinor: signedMinor(direction, magnitude),
+    currency: 'CNY',
+    direction,
+    directionRaw,
+    balanceMinor: balance.minor,
+    counterparty: {
+      account: opt(row.get('cpId')) ?? opt(row.get('cpCard')),
+      name: opt(row.get('cpName')) ?? opt(secondColumn(raw, '第三方账户名称')),
+      bank: opt(row.get('cpBank')),
+    },
+    summary: opt(row.get('useType')),
+    channel: joinParts([row.get('bizType'), row.get('channel')], ' / '),
+    succeeded: true,
+    txnNo: opt(row.get('txnNo')),
+    logNo: opt(row.get('bigNo')),
+    memo: joinParts([memo1, row.get('memo2'), packetNote, cardNote]),
+  };
+  return draft;
+}
+
+export const tenpayTrades: FormatSpec = {
+  id: 'tenpay.trades',
+  version: 1,
+  name: { zh: '财付通交易明细（TenpayTrades）', en: 'Tenpay (WeChat Pay) transactions, police return' },
+  kind: 'transactions',
+  grade: 'official',
+  detect: (input) =>
+    detectPayment(input, { aliases: ALIASES, required: REQUIRED, label: '财付通交易明细 TenpayTrades', nameHints: [/TenpayTrades/i, /财付通/] }),
+  mapRows,
+};
