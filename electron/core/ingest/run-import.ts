@@ -214,6 +214,13 @@ async function importOne(
   let rowsRead = 0;
   let bytes = 0;
   let handled = 0;
+  // a row may yield several drafts (an account and its phones): it counts once as imported
+  let lastRow = '';
+  const countRow = (sheet: string, line: number): void => {
+    const key = `${sheet}\u0000${line}`;
+    if (key !== lastRow) report.imported += 1;
+    lastRow = key;
+  };
   const counted = async function* (records: AsyncIterable<SourceRecord>): AsyncIterable<SourceRecord> {
     for await (const record of records) {
       rowsRead += 1;
@@ -226,18 +233,19 @@ async function importOne(
     switch (output.type) {
       case 'txn':
         state.accounts.add(writer.writeTxn(sourceId, output));
-        report.imported += 1;
+        countRow(output.sheet, output.line);
         break;
       case 'account':
         state.accounts.add(writer.writeAccount(sourceId, output));
-        report.imported += 1;
+        countRow(output.sheet, output.line);
         break;
       case 'person':
         writer.writePerson(sourceId, output);
-        report.imported += 1;
+        countRow(output.sheet, output.line);
         break;
       case 'identifier':
         writer.writeIdentifier(sourceId, output);
+        countRow(output.sheet, output.line);
         break;
       case 'error':
         writer.writeRowError(sourceId, output);
