@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { caseInitCommand } from './case-init';
+import { demoCommand } from './demo';
 import { formatsCommand } from './formats';
 import { importCommand } from './import';
 import { serveCommand } from './serve';
@@ -8,6 +9,7 @@ import { statsCommand } from './stats';
 
 /** Every `chainsight` command; the words and --json keys are a contract (ARCHITECTURE.md §6). */
 export const COMMANDS: readonly Command[] = [
+  demoCommand,
   caseInitCommand,
   statsCommand,
   formatsCommand,
