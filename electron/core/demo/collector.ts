@@ -26,7 +26,7 @@ export class Collector {
   transactions = 0;
 
   /** a transaction row written at file:line; `duplicateOf` when it repeats a row of an earlier request */
-  row(account: Account, row: Row, file: string, line: number, duplicateOf: RowRef | null): void {
+  row(account: Account, row: Row, file: string, line: number, duplicateOf: RowRef | null, cause = 'overlapping query periods'): void {
     this.transactions++;
     const t = this.totalsOf(account.id);
     t.rows++;
@@ -36,7 +36,7 @@ export class Collector {
     }
     if (duplicateOf) {
       t.duplicates++;
-      this.duplicates.push({ row: { account: account.id, id: row.serial, file, line }, duplicateOf, cause: 'overlapping query periods' });
+      this.duplicates.push({ row: { account: account.id, id: row.serial, file, line }, duplicateOf, cause });
     } else if (row.failReason === '') {
       if (row.e.dir > 0) {
         t.inMinor += row.e.amount;

@@ -183,8 +183,10 @@ export function writeAlipay(ctx: WalletWriteContext, accounts: readonly Account[
       n++;
       ctx.collector.row(account, row, sink.path, line, null);
       if (ok) {
-        ledgerSink.line(csv([row.serial, '', account.walletId, card ? e.ownCard : e.cpWallet, fmtDateTime(e.t), fmtDate(e.t), e.dir > 0 ? yuan(e.amount) : '', e.dir < 0 ? yuan(e.amount) : '', yuan(row.balance), e.type, '', card && cardBank ? bankInfo(cardBank).short : '', e.remark]));
+        const ledgerLine = ledgerSink.line(csv([row.serial, '', account.walletId, card ? e.ownCard : e.cpWallet, fmtDateTime(e.t), fmtDate(e.t), e.dir > 0 ? yuan(e.amount) : '', e.dir < 0 ? yuan(e.amount) : '', yuan(row.balance), e.type, '', card && cardBank ? bankInfo(cardBank).short : '', e.remark]));
         ledgerRows++;
+        // 余额明细 lists the same movement again under the same 交易号: an imported row, and a duplicate of the 账户明细 row
+        ctx.collector.row(account, row, ledgerSink.path, ledgerLine, { account: account.id, id: row.serial, file: sink.path, line }, 'Alipay 余额明细 repeats the 账户明细 row (same 交易号)');
       }
     }
     ctx.onRows(n);

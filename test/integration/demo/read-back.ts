@@ -186,6 +186,25 @@ export function readAlipayDetails(root: string, file: string): ReadRow[] {
   return rows;
 }
 
+/** Alipay 余额明细: the balance-affecting movements again, under the same 交易号 as 账户明细 (so they are duplicates). */
+export function readAlipayLedger(root: string, file: string): ReadRow[] {
+  const { text } = decode(readFileSync(join(root, file)));
+  const all = lines(text);
+  const header = parseCsvLine(all[0] ?? '').map(stripTab);
+  const at = (n: string): number => header.indexOf(n);
+  const rows: ReadRow[] = [];
+  for (let i = 1; i < all.length; i++) {
+    const cells = parseCsvLine(all[i] ?? '').map(stripTab);
+    const get = (k: number): string => cells[k] ?? '';
+    const income = get(at('收入金额(+)（元）'));
+    rows.push({
+      file, line: i + 1, key: get(at('账户')), keyAlt: '', id: get(at('交易订单号')), dir: income !== '' ? 1 : -1,
+      amountMinor: minorOf(income !== '' ? income : get(at('支出金额(-)（元）'))), balanceMinor: minorOf(get(at('余额（元）'))), ok: true, holderName: '', channel: 'alipay',
+    });
+  }
+  return rows;
+}
+
 /** every transaction row in the data set, found by walking the folder (not from the ground truth's file list) */
 export function readAll(root: string): { rows: ReadRow[]; noData: NoDataRow[]; files: string[] } {
   const files = listFiles(root);
@@ -198,6 +217,7 @@ export function readAll(root: string): { rows: ReadRow[]; noData: NoDataRow[]; f
       noData.push(...r.noData);
     } else if (f.endsWith('/TenpayTrades.txt')) rows.push(...readTenpayTrades(root, f));
     else if (/_账户明细d2_\d+_part\d+\.csv$/.test(f)) rows.push(...readAlipayDetails(root, f));
+    else if (/_余额明细\.csv$/.test(f)) rows.push(...readAlipayLedger(root, f));
   }
   return { rows, noData, files };
 }

@@ -29,9 +29,20 @@ export function keyValue(record: SourceRecord): { key: string; value: string } |
   return null;
 }
 
+/** The table layout: a header row naming 微信号 and other known keys, one account per row below it. */
+function tableHeader(record: SourceRecord): string[] | null {
+  const cells = record.cells.map(cellText);
+  return cells.includes('微信号') && cells.filter((cell) => KEYS.includes(cell)).length >= 2 ? cells : null;
+}
+
 function detect(input: DetectInput): Detection | null {
   if (looksLikeBankReturn(input)) return null;
-  const keys = new Set(input.head.map(keyValue).flatMap((kv) => (kv !== null && KEYS.includes(kv.key) ? [kv.key] : [])));
+  const header = input.head.map(tableHeader).find((cells) => cells !== null);
+  const keys = new Set(
+    header
+      ? header.filter((cell) => KEYS.includes(cell))
+      : input.head.map(keyValue).flatMap((kv) => (kv !== null && KEYS.includes(kv.key) ? [kv.key] : [])),
+  );
   if (!keys.has('微信号') || keys.size < 2) return null;
   const named = /reginfo|basicinfo/i.test(input.fileName);
   const confidence = Math.min(0.99, 0.55 + 0.08 * keys.size + (named ? 0.1 : 0));
@@ -43,7 +54,20 @@ async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseCont
   const ids = new IdentifierCollector();
   let block: Entry[] = [];
   let sawAny = false;
+  let header: string[] | null = null;
   for await (const record of records) {
+    if (header === null && !sawAny) {
+      header = tableHeader(record);
+      if (header !== null) continue; // the header row itself
+    }
+    if (header !== null) {
+      const columns = header;
+      if (record.cells.every((cell) => cellText(cell) === '')) continue;
+      sawAny = true;
+      const entries = columns.map((key, column) => ({ key, value: cellText(record.cells[column]), record })).filter((entry) => entry.key !== '');
+      yield* emit(entries, ids, phone);
+      continue;
+    }
     const kv = keyValue(record);
     if (kv === null) continue;
     if (kv.key === '微信号' && block.some((entry) => entry.key === '微信号')) {

@@ -196,3 +196,27 @@ describe('tenpay.basic-info (regInfobasicInfo.txt)', () => {
     ]);
   });
 });
+
+describe('regInfobasicInfo as a table', () => {
+  it('reads one account per row below a 微信号/别名/昵称 header', async () => {
+    const { tenpayBasicInfo } = await import('@shared/parsers/payment/tenpay/basic-info');
+    const head = [
+      { sheet: '', line: 1, cells: ['微信号', '别名', '昵称', '绑定手机', '注册时间'] },
+      { sheet: '', line: 2, cells: ['wxid_brw0sz6pc34eza', 'huhongjia234', '老胡', '17621890447', '2024-04-10 18:08:07'] },
+    ];
+    const input = { fileName: 'regInfobasicInfo.txt', relPath: '微信/WX1/IPHONE/17621890447/regInfobasicInfo.txt', head };
+    expect(tenpayBasicInfo.detect(input)?.confidence).toBeGreaterThan(0.8);
+    const out = [];
+    async function* records() {
+      yield* head;
+    }
+    for await (const item of tenpayBasicInfo.mapRows(records(), { fileName: input.fileName, relPath: input.relPath, timeZone: 'Asia/Shanghai' })) out.push(item);
+    expect(out[0]).toMatchObject({ type: 'account', line: 2, account: { kind: 'tenpay', number: 'wxid_brw0sz6pc34eza' }, attributes: { 别名: 'huhongjia234', 昵称: '老胡' } });
+    expect(out.filter((o) => o.type === 'identifier').map((o) => (o.type === 'identifier' ? [o.identifierType, o.value] : []))).toEqual(
+      expect.arrayContaining([
+        ['wechat_id', 'wxid_brw0sz6pc34eza'],
+        ['phone', '17621890447'],
+      ]),
+    );
+  });
+});
