@@ -208,7 +208,7 @@ describe('regInfobasicInfo as a table', () => {
     expect(tenpayBasicInfo.detect(input)?.confidence).toBeGreaterThan(0.8);
     const out = [];
     async function* records() {
-      yield* head;
+      yield* await Promise.resolve(head);
     }
     for await (const item of tenpayBasicInfo.mapRows(records(), { fileName: input.fileName, relPath: input.relPath, timeZone: 'Asia/Shanghai' })) out.push(item);
     expect(out[0]).toMatchObject({ type: 'account', line: 2, account: { kind: 'tenpay', number: 'wxid_brw0sz6pc34eza' }, attributes: { 别名: 'huhongjia234', 昵称: '老胡' } });
