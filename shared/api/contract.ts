@@ -59,6 +59,12 @@ export const methods = {
     CaseInfo,
   ),
   'cases.open': method('app', z.object({ caseDir: z.string().min(1) }), CaseInfo),
+  /** first run: generate the fictional demo data set, create a case for it and start importing it */
+  'cases.createDemo': method(
+    'app',
+    z.object({ seed: z.number().int().min(0).max(1_000_000).default(1), txns: z.number().int().min(1000).max(200_000).default(5000) }),
+    z.object({ case: CaseInfo, jobId: z.string(), dataDir: z.string() }),
+  ),
   'cases.close': method('app', Empty, z.object({ closed: z.boolean() })),
   'cases.current': method('read', Empty, z.object({ case: CaseInfo.nullable() })),
   'cases.updateMeta': method('write', CaseMetaInput.partial(), CaseInfo),

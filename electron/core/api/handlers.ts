@@ -39,6 +39,7 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
     'cases.recent': () => ({ cases: workspace.recent.list() }),
     'cases.create': (input) => workspace.createCase(input),
     'cases.open': ({ caseDir }) => workspace.openCase(caseDir),
+    'cases.createDemo': ({ seed, txns }) => workspace.createDemoCase(seed, txns),
     'cases.close': () => ({ closed: workspace.closeCase() }),
     'cases.current': () => ({ case: workspace.current?.info() ?? null }),
     'cases.updateMeta': (patch) => {

@@ -6,6 +6,7 @@ import { CaseSession } from '../cases/case-session';
 import type { EventBus } from '../events';
 import { importIntoCase } from '../ingest/import-service';
 import { clearStaged } from '../ingest/staging';
+import { generateDemo } from '../demo/generate';
 import type { JobRegistry } from '../jobs';
 import { toAppError } from '../api/router';
 import { OperatorStore, operatorLabel } from './operators';
@@ -63,6 +64,22 @@ export class Workspace {
     this.closeCase();
     const session = CaseSession.create(join(parent, input.folderName), input.meta, owner);
     return this.adopt(session);
+  }
+
+  /**
+   * The demo case of the first run: the generator's fictional network (deterministic for its seed) in
+   * `<cases>/demo-data/seed-N`, a case `demo-seed-N.chainsight` beside it, and its import started.
+   */
+  async createDemoCase(seed: number, txns: number): Promise<{ case: CaseInfo; jobId: string; dataDir: string }> {
+    this.requireOperator();
+    const dataDir = join(resolve(this.casesDir), 'demo-data', `seed-${seed}`);
+    await generateDemo({ dir: dataDir, seed, txns });
+    const info = this.createCase({
+      folderName: `demo-seed-${seed}`,
+      meta: { caseName: `演示案件（虚构数据，种子 ${seed}）`, caseNumber: `DEMO-${seed}`, cause: '演示：代理退保、反催收、贷款中介、恶意逃废债、信用卡套现' },
+    });
+    const jobId = this.startImport({ paths: [dataDir] });
+    return { case: info, jobId, dataDir };
   }
 
   openCase(caseDir: string): CaseInfo {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage, Result } from '@shared/api';
@@ -75,6 +76,23 @@ describe('import through the contract (what the import screen does)', () => {
     const actions = audit.entries.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['import.completed', 'sources.updateAcquisition']));
     expect(audit.entries.find((e) => e.action === 'import.completed')?.params).toContain(source?.sha256 ?? 'missing');
+    await backend.close();
+  });
+
+  it('first run: creates the demo case from the generator and imports it', async () => {
+    const root = tempDir();
+    const backend = await createBackend({ host: 'serve', dataDir: join(root, 'data'), casesDir: join(root, 'cases'), version: 't' });
+    const events: EventMessage[] = [];
+    backend.onEvent((m) => events.push(m));
+    const op = await call<{ id: string }>(backend, 'operators.save', { name: '演示', unit: '', badge: '' });
+    await call(backend, 'operators.select', { id: op.id });
+    const demo = await call<{ case: { caseDir: string; meta: { caseName: string } }; jobId: string; dataDir: string }>(backend, 'cases.createDemo', { seed: 3, txns: 1000 });
+    expect(demo.case.caseDir).toBe(join(root, 'cases', 'demo-seed-3.chainsight'));
+    expect(demo.case.meta.caseName).toContain('演示案件');
+    const done = await finished(events, demo.jobId);
+    expect(done.payload.ok).toBe(true);
+    const truth = JSON.parse(readFileSync(join(demo.dataDir, 'ground-truth.json'), 'utf8')) as { totals: { transactions: number; duplicates: number } };
+    expect(await call(backend, 'cases.stats')).toMatchObject({ transactions: truth.totals.transactions, duplicates: truth.totals.duplicates });
     await backend.close();
   });
 

@@ -3,9 +3,11 @@ import type { CaseInfo, Operator } from '@shared/domain';
 import { useClient } from '../../app/client-context';
 import { useSession } from '../../app/session';
 import { useAction } from '../../app/use-action';
+import { useCall } from '../../app/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StartFrame } from '../../components/StartFrame';
 import { CreateCaseForm } from './CreateCaseForm';
+import { DemoCaseOffer } from './DemoCaseOffer';
 import { OpenCaseForm } from './OpenCaseForm';
 import { RecentCases } from './RecentCases';
 
@@ -18,6 +20,8 @@ export function CaseScreen({ operator, focus, onDone }: { operator: Operator; fo
   const session = useSession();
   const action = useAction();
   const open = session.currentCase;
+  const recent = useCall('cases.recent', {});
+  const noCases = recent.data !== undefined && recent.data.cases.length === 0;
   const nativeDialogs = session.appInfo?.nativeDialogs ?? false;
 
   const opened = (_info: CaseInfo) => {
@@ -33,6 +37,11 @@ export function CaseScreen({ operator, focus, onDone }: { operator: Operator; fo
   const pickAndOpen = async () => {
     const picked = await action.run(() => client.call('dialogs.pickFolder', { title: t('cases.openTitle') }));
     if (picked?.path) await openCase(picked.path);
+  };
+
+  const createDemo = async () => {
+    const demo = await action.run(() => client.call('cases.createDemo', {}));
+    if (demo) opened(demo.case);
   };
 
   const closeCase = async () => {
@@ -64,9 +73,10 @@ export function CaseScreen({ operator, focus, onDone }: { operator: Operator; fo
         </div>
       ) : null}
       <ErrorNotice error={action.error} />
+      {noCases && !open ? <DemoCaseOffer prominent pending={action.pending} onCreate={() => void createDemo()} /> : null}
       <div className="start-columns">
         <div className="start-column">
-          <RecentCases onOpen={(dir) => void openCase(dir)} disabled={action.pending} />
+          <RecentCases recent={recent} onOpen={(dir) => void openCase(dir)} disabled={action.pending} />
           <section className="panel">
             <OpenCaseForm
               nativeDialogs={nativeDialogs}
@@ -75,6 +85,7 @@ export function CaseScreen({ operator, focus, onDone }: { operator: Operator; fo
               onPick={() => void pickAndOpen()}
             />
           </section>
+          {noCases || open ? null : <DemoCaseOffer prominent={false} pending={action.pending} onCreate={() => void createDemo()} />}
         </div>
         <section className="panel">
           <CreateCaseForm appInfo={session.appInfo} operator={operator} onCreated={opened} autoFocus={focus === 'new'} />

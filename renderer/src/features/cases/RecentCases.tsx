@@ -1,15 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '@shared/domain';
-import { useCall } from '../../app/use-call';
+import type { CallState } from '../../app/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatInstant } from '../../components/format';
 
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Recent cases; the ones that are gone or unreadable stay listed with their problem so the user sees why. */
-export function RecentCases({ onOpen, disabled }: { onOpen: (caseDir: string) => void; disabled: boolean }) {
+export function RecentCases({
+  recent,
+  onOpen,
+  disabled,
+}: {
+  recent: CallState<{ cases: CaseSummary[] }>;
+  onOpen: (caseDir: string) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
-  const recent = useCall('cases.recent', {});
   const cases: readonly CaseSummary[] = recent.data?.cases ?? [];
 
   return (
