@@ -159,6 +159,7 @@ export const ImportReport = z.object({
     balanceBreaks: z.number().int(),
     balanceRowsChecked: z.number().int(),
   }),
+  timings: z.record(z.string(), z.number()),
 });
 
 export const InspectedFile = z.object({

@@ -68,9 +68,11 @@ test('first run: choose an operator, create a case, see it on the dashboard, swi
 test('an edit to the case is audited and survives a reload', async ({ page }) => {
   await page.goto(serverUrl());
   // the operator chosen in this browser session is remembered; pick it again in a fresh context if asked
-  const choose = page.getByRole('button', { name: '以此身份继续' });
-  if (await choose.isVisible().catch(() => false)) await choose.first().click();
+  const choose = page.getByRole('button', { name: '以此身份继续' }).first();
   const nav = page.getByRole('navigation', { name: '功能导航' });
+  // wait for the app to decide: other tests may have left more than one operator
+  await expect(nav.or(choose)).toBeVisible();
+  if (await choose.isVisible()) await choose.click();
   await expect(nav).toBeVisible();
   await page.getByRole('button', { name: '编辑' }).click();
   await page.getByLabel('案由').fill('敲诈勒索、保险诈骗');

@@ -1,3 +1,4 @@
+import { peakRssMb } from '../../core/bench/peak-rss';
 import type { Command } from '../command';
 import { intFlag, stringFlag, UsageError } from '../command';
 import { DEFAULT_TXNS, MAX_TXNS, MIN_TXNS, generateDemo } from '../../core/demo/generate';
@@ -22,6 +23,6 @@ export const demoCommand: Command = {
     input.log(`Demo data set (seed ${result.seed}): ${result.txns.toLocaleString('en-US')} transactions in ${result.files} files, ${(result.bytes / 1_048_576).toFixed(1)} MB`);
     input.log(`  folder:       ${result.dir}`);
     input.log(`  ground truth: ${result.groundTruth}`);
-    return { ...result };
+    return { ...result, peakRssMb: peakRssMb() };
   },
 };

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { peakRssMb } from '../../core/bench/peak-rss';
 import { stringFlag } from '../command';
 import { CaseSession } from '../../core/cases/case-session';
 import { importIntoCase } from '../../core/ingest/import-service';
@@ -57,6 +58,8 @@ export const importCommand: Command = {
           size: file.size,
         })),
         quality: report.quality,
+        timings: report.timings,
+        peakRssMb: peakRssMb(),
       };
     } finally {
       session.close();

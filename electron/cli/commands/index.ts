@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { benchCommand } from './bench';
 import { caseInitCommand } from './case-init';
 import { demoCommand } from './demo';
 import { formatsCommand } from './formats';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   serveCommand,
   startCommand,
+  benchCommand,
 ];

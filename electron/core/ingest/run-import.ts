@@ -61,7 +61,11 @@ export interface ImportReport {
   jobId: number;
   files: FileReport[];
   quality: { duplicates: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
+  /** seconds spent per stage, for `chainsight bench` */
+  timings: { copyAndHash: number; detect: number; readAndMap: number; insert: number; quality: number; commit: number };
 }
+
+const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
 /**
  * One import job (ARCHITECTURE.md §5.6): every file chosen together goes in one transaction. A file that cannot be
@@ -83,6 +87,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   };
   const kept: string[] = [];
   const staged: StagedOriginal[] = [];
+  const timings: ImportReport['timings'] = { copyAndHash: 0, detect: 0, readAndMap: 0, insert: 0, quality: 0, commit: 0 };
   db.exec('BEGIN IMMEDIATE');
   try {
     const startedAt = new Date().toISOString();
@@ -99,7 +104,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     const seenHashes = new Set<string>();
     for (const [index, input] of inputs.entries()) {
       progress.currentFile = input.relPath;
-      const report = await importOne(db, writer, input, request, formats, { jobId, accounts, seenHashes, staged, kept, progress });
+      const report = await importOne(db, writer, input, request, formats, { jobId, accounts, seenHashes, staged, kept, progress, timings });
       if (report.sourceId !== null) newSources.push(report.sourceId);
       files.push(report);
       progress.filesDone = index + 1;
@@ -110,10 +115,14 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       const reasons = files.map((file) => `${file.file}: ${file.reason ?? 'skipped'}`).join('; ');
       throw new AppError('IMPORT_NOTHING', `Nothing was imported (${reasons}).`);
     }
+    let started = process.hrtime.bigint();
     const quality = runQualityChecks(db, jobId, [...accounts], newSources);
+    timings.quality = seconds(started);
     db.prepare('UPDATE import_job SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), jobId);
+    started = process.hrtime.bigint();
     db.exec('COMMIT');
-    return { jobId, files, quality };
+    timings.commit = seconds(started);
+    return { jobId, files, quality, timings };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     await Promise.all(staged.map((item) => item.discard()));
@@ -129,6 +138,7 @@ interface JobState {
   staged: StagedOriginal[];
   kept: string[];
   progress: ImportProgress;
+  timings: ImportReport['timings'];
 }
 
 async function importOne(
@@ -139,7 +149,9 @@ async function importOne(
   formats: readonly FormatSpec[],
   state: JobState,
 ): Promise<FileReport> {
+  let started = process.hrtime.bigint();
   const original = await stageOriginal(request.caseDir, input.path, request.signal);
+  state.timings.copyAndHash += seconds(started);
   state.staged.push(original);
   const base: FileReport = {
     file: input.relPath,
@@ -172,6 +184,7 @@ async function importOne(
   }
   state.seenHashes.add(original.sha256);
 
+  started = process.hrtime.bigint();
   const probe = await openSourceFile(original.tempPath, input.relPath);
   const head = await readHead(probe);
   const forced = input.explicit && request.formatId ? formatById(request.formatId, formats) : undefined;
@@ -187,13 +200,14 @@ async function importOne(
     if (input.explicit) throw new AppError('IMPORT_UNRECOGNISED', `${input.relPath}: ${reason}`, { file: input.relPath });
     return { ...base, reason, encoding: probe.encoding };
   }
+  state.timings.detect += seconds(started);
   const confidence = forced ? 1 : (best?.confidence ?? 0);
   const detectReason = forced ? `format chosen by the user (${format.id})` : (best?.reason ?? '');
 
   const stored = await original.keep();
   state.kept.push(stored.absolutePath);
   // parse the kept copy: the hashes on record describe exactly the bytes the rows came from
-  const file = await openSourceFile(stored.absolutePath, input.relPath);
+  const file = probe.at(stored.absolutePath);
   const acquisition = { ...defaultAcquisition(input.relPath, input.fileName, format.grade, request.operator), ...request.acquisition };
   const sourceId = Number(
     db
@@ -229,7 +243,10 @@ async function importOne(
   };
   const records = counted(file.records(request.signal, (n) => (bytes += n)));
   const context = { fileName: input.fileName, relPath: input.relPath, timeZone: request.timeZone };
+  const loopStarted = process.hrtime.bigint();
+  let insertNs = 0n;
   for await (const output of format.mapRows(records, context)) {
+    const insertStarted = process.hrtime.bigint();
     switch (output.type) {
       case 'txn':
         state.accounts.add(writer.writeTxn(sourceId, output));
@@ -256,12 +273,15 @@ async function importOne(
         report.warnings.push(output.message);
         break;
     }
+    insertNs += process.hrtime.bigint() - insertStarted;
     handled += 1;
     if (handled % 5000 === 0) {
       request.onProgress?.({ ...state.progress, rows: state.progress.rows + handled, bytesDone: state.progress.bytesDone + bytes });
       if (request.signal?.aborted) throw request.signal.reason;
     }
   }
+  state.timings.insert += Number(insertNs) / 1e9;
+  state.timings.readAndMap += seconds(loopStarted) - Number(insertNs) / 1e9;
   state.progress.rows += handled;
   report.rowsRead = rowsRead;
   db.prepare('UPDATE source SET rows_read = ?, imported = ?, rejected = ?, warnings = ? WHERE id = ?').run(

@@ -1,5 +1,7 @@
 import type { CaseInfo, Operator } from '@shared/domain';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { ImportSessionProvider } from '../features/import/import-session';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlannedPage } from '../features/planned/PlannedPage';
 import { useDisplayZone } from './display-zone';
@@ -12,6 +14,8 @@ function Page({ route, caseInfo, navigate }: { route: RouteId; caseInfo: CaseInf
   switch (route) {
     case 'overview':
       return <OverviewPage caseInfo={caseInfo} navigate={navigate} />;
+    case 'import':
+      return <ImportPage caseInfo={caseInfo} />;
     case 'audit':
       return <AuditPage />;
     default:
@@ -41,7 +45,10 @@ export function Shell({
       <TopBar caseInfo={caseInfo} operator={operator} onCases={onCases} onSwitchOperator={onSwitchOperator} />
       <NavBar route={route} navigate={navigate} />
       <main className="content">
-        <Page route={route} caseInfo={caseInfo} navigate={navigate} />
+        {/* the import in progress outlives the Import page: leaving it loses neither the job nor its report */}
+        <ImportSessionProvider key={caseInfo.caseDir}>
+          <Page route={route} caseInfo={caseInfo} navigate={navigate} />
+        </ImportSessionProvider>
       </main>
       <StatusBar caseInfo={caseInfo} zone={zone} />
     </div>

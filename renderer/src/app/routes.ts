@@ -23,3 +23,21 @@ export function useHashRoute(): [RouteId, (route: RouteId) => void] {
   }, []);
   return [route, navigate];
 }
+
+/** The part of the hash after the page, e.g. `#/import/sources` → 'sources'; '' when there is none. */
+export function parseSubRoute(hash: string): string {
+  const path = hash.replace(/^#\/?/, '').split(/[?&]/)[0] ?? '';
+  return path.split('/')[1] ?? '';
+}
+
+/** A tab inside a page that survives reload and the back button: `#/<page>/<tab>`. */
+export function useHashSubRoute(page: RouteId): [string, (sub: string) => void] {
+  const sub = useSyncExternalStore(subscribe, () => parseSubRoute(window.location.hash), () => '');
+  const navigate = useCallback(
+    (next: string) => {
+      window.location.hash = next ? `#/${page}/${next}` : `#/${page}`;
+    },
+    [page],
+  );
+  return [sub, navigate];
+}

@@ -358,6 +358,7 @@ export const zhCN = {
       imported: '导入记录',
       rejected: '拒收行',
       importedAt: '导入时间',
+      unit: '反馈单位',
     },
     grade: {
       official: '查控/平台调证',

@@ -10,6 +10,8 @@ export interface EncodingChoice {
   reason: string;
 }
 
+const DETECTOR_SAMPLE = 16 * 1024;
+
 const FOREIGN: Readonly<Record<string, TextEncoding>> = { Big5: 'big5', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be' };
 
 /**
@@ -23,7 +25,8 @@ export function chooseEncoding(sample: Uint8Array, wholeFile: boolean): Encoding
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { encoding: utf16, bomLength: 0, reason: `${utf16.toUpperCase()} without byte-order mark (zero bytes in alternate positions)` };
   if (isStrictUtf8(sample, wholeFile)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
-  const best = analyse(sample).find((match) => match.confidence >= 50);
+  // the detector is slow on large samples and 16 KB tells GB18030 from Big5 as well as a megabyte does
+  const best = analyse(sample.subarray(0, DETECTOR_SAMPLE)).find((match) => match.confidence >= 50);
   const foreign = best ? FOREIGN[best.name] : undefined;
   if (best && foreign) return { encoding: foreign, bomLength: 0, reason: `detector: ${best.name} (${best.confidence}%)` };
   return { encoding: 'gb18030', bomLength: 0, reason: best ? `not UTF-8; read as GB18030 (detector guessed ${best.name} ${best.confidence}%)` : 'not UTF-8; read as GB18030' };

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { SourceRecord } from '@shared/parsers/types';
 import { createTextDecoder, type TextEncoding } from './decode';
@@ -24,10 +23,11 @@ export interface DelimitedOptions {
  */
 export function sniffDelimiter(sampleText: string, fileName: string): string {
   const lines = sampleText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  const sample = lines.join('\n');
   const consistent = (delimiter: string): number => {
-    const counts = lines.map((line) => Papa.parse<string[]>(line, { delimiter }).data[0]?.length ?? 0);
-    const first = counts[0] ?? 0;
-    return first > 1 && counts.every((count) => count === first) ? first : 0;
+    const rows = Papa.parse<string[]>(sample, { delimiter, newline: '\n' }).data;
+    const first = rows[0]?.length ?? 0;
+    return first > 1 && rows.every((row) => row.length === first) ? first : 0;
   };
   const comma = consistent(',');
   // `a\t,b\t,c\t`: tabs padding comma-separated values (查控 exports), not separating them
@@ -73,31 +73,49 @@ async function* decodedText(options: DelimitedOptions): AsyncIterable<string> {
   if (rest) yield guard(rest);
 }
 
-/** Stream the rows of a CSV/TXT file as records with exact 1-based line numbers (quoted newlines counted). */
+/**
+ * The end of the last complete record in `text`: the last line break outside quotes (RFC 4180 quotes pair up, so
+ * an even count of quote characters before a break means it is not inside a field). -1 when there is none.
+ */
+export function lastRecordBreak(text: string): number {
+  let quotes = 0;
+  let last = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quotes += 1;
+    else if (code === 10 && (quotes & 1) === 0) last = i;
+  }
+  return last;
+}
+
+/**
+ * Stream the rows of a CSV/TXT file as records with exact 1-based line numbers (quoted newlines counted).
+ * Decoded text is cut at record boundaries and each run handed to papaparse whole, which keeps its full speed
+ * (its stream mode re-parses on every backpressure pause).
+ */
 export async function* readDelimited(options: DelimitedOptions): AsyncIterable<SourceRecord> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter: options.delimiter,
-    // returns mix CRLF and LF within one file; split on LF and drop the CR below
-    newline: '\n',
-    skipEmptyLines: false,
-    quoteChar: '"',
-  }) as NodeJS.ReadWriteStream;
-  const input = Readable.from(decodedText(options));
-  input.on('error', (error) => parser.emit('error', error));
-  input.pipe(parser);
+  const config = { delimiter: options.delimiter, newline: '\n' as const, skipEmptyLines: false, quoteChar: '"' };
   let line = 1;
-  try {
-    for await (const row of parser as AsyncIterable<string[]>) {
-      const last = row.length - 1;
-      if (last >= 0 && row[last]?.endsWith('\r')) row[last] = row[last].slice(0, -1);
-      const record: SourceRecord = { sheet: '', line, cells: row };
+  let pending = '';
+  function* parse(text: string): Iterable<SourceRecord> {
+    // returns mix CRLF and LF within one file: read every line break as LF (a CR before a closing quote's line
+    // break would otherwise glue the quote into the value)
+    for (const row of Papa.parse<string[]>(text.replace(/\r\n/g, '\n'), config).data) {
+      yield { sheet: '', line, cells: row };
       let breaks = 1;
       for (const cell of row) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
       line += breaks;
-      yield record;
     }
-  } finally {
-    // a consumer that stops early (format detection reads only the head) must not leave the file open
-    input.destroy();
   }
+  for await (const text of decodedText(options)) {
+    pending += text;
+    const cut = lastRecordBreak(pending);
+    if (cut === -1) continue;
+    // the CR of a CRLF at the cut belongs to the line break, not to the last value
+    const complete = pending.slice(0, pending.charCodeAt(cut - 1) === 13 ? cut - 1 : cut);
+    pending = pending.slice(cut + 1);
+    yield* parse(complete);
+  }
+  const rest = pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+  if (rest !== '') yield* parse(rest);
 }

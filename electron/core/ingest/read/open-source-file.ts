@@ -16,6 +16,8 @@ export interface SourceFile {
   encodingReason: string;
   /** a fresh pass over every row */
   records(signal?: AbortSignal, onBytes?: (bytes: number) => void): AsyncIterable<SourceRecord>;
+  /** the same reading plan for a byte-identical copy (the kept original) without sniffing it again */
+  at(path: string): SourceFile;
 }
 
 /** Work out how to read a file (container, encoding, delimiter) from its extension and first bytes. */
@@ -36,18 +38,22 @@ export async function openSourceFile(path: string, displayName: string): Promise
   const isOle = sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0;
   const extension = extname(displayName).toLowerCase();
   if (isZip && (extension === '.xlsx' || extension === '.xlsm' || extension === '')) {
-    return {
+    const xlsx = (file: string): SourceFile => ({
       encoding: 'xlsx',
       encodingReason: 'Office Open XML workbook',
-      records: (signal) => readXlsx({ file: path, displayName, ...(signal ? { signal } : {}) }),
-    };
+      records: (signal) => readXlsx({ file, displayName, ...(signal ? { signal } : {}) }),
+      at: xlsx,
+    });
+    return xlsx(path);
   }
   if (isOle) {
-    return {
+    const xls = (file: string): SourceFile => ({
       encoding: 'xls',
       encodingReason: 'Excel 97–2003 workbook (BIFF)',
-      records: (signal) => readXls({ file: path, displayName, size, ...(signal ? { signal } : {}) }),
-    };
+      records: (signal) => readXls({ file, displayName, size, ...(signal ? { signal } : {}) }),
+      at: xls,
+    });
+    return xls(path);
   }
   if (extension === '.xls' && !isZip && /^\s*</.test(sample.subarray(0, 64).toString('latin1'))) {
     throw unreadable(displayName, 'an HTML page saved with an .xls name (some systems export that way): open it in Excel and save as .xlsx');
@@ -56,12 +62,13 @@ export async function openSourceFile(path: string, displayName: string): Promise
   const choice: EncodingChoice = chooseEncoding(sample, size <= SAMPLE_BYTES);
   const sampleText = createTextDecoder(choice.encoding).write(sample.subarray(choice.bomLength));
   const delimiter = sniffDelimiter(sampleText, displayName);
-  return {
+  const text = (file: string): SourceFile => ({
     encoding: choice.encoding,
     encodingReason: choice.reason,
+    at: text,
     records: (signal, onBytes) =>
       readDelimited({
-        file: path,
+        file,
         displayName,
         encoding: choice.encoding,
         bomLength: choice.bomLength,
@@ -69,7 +76,8 @@ export async function openSourceFile(path: string, displayName: string): Promise
         ...(signal ? { signal } : {}),
         ...(onBytes ? { onBytes } : {}),
       }),
-  };
+  });
+  return text(path);
 }
 
 /** The first rows of each sheet, for format detection. */
