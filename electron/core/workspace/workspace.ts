@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from '@shared/api';
 import type { CaseInfo, CaseMetaInput, HostKind, ImportReport, Operator } from '@shared/domain';
 import { CaseSession } from '../cases/case-session';
@@ -116,7 +116,9 @@ export class Workspace {
     session.assertWritable();
     this.assertNotBusy();
     const operator = this.operatorLabel();
-    const label = input.paths.length === 1 ? `导入 ${input.paths[0] ?? ''}` : `导入 ${input.paths.length} 项`;
+    // the names the user chose, not the staging folder an upload went through
+    const names = input.paths.map((path) => basename(path));
+    const label = names.length <= 2 ? `导入 ${names.join('、')}` : `导入 ${names[0] ?? ''} 等 ${names.length} 项`;
     const jobId = this.jobs.start(
       'import',
       label,

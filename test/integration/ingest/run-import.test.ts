@@ -116,6 +116,24 @@ describe('import pipeline', () => {
     session.close();
   });
 
+  it('a bulk job rebuilds exactly the indexes the schema declares, and a failed one gets them back', async () => {
+    const { session, inbox } = setup(tempDir);
+    const indexes = () => session.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'txn' ORDER BY name").all();
+    const declared = indexes();
+    expect(declared.length).toBeGreaterThanOrEqual(4);
+    writeFileSync(join(inbox, 'a.csv'), gbk([HEADER, 'A1,2024-01-01 10:00:00,100,进,100,,T1,是']));
+    const bulk = (paths: string[]) =>
+      runImport(session.db, { caseDir: session.caseDir, paths, operator: 't', timeZone: 'Asia/Shanghai', formats: [simpleFormat], bulkThresholdBytes: 0 });
+    const report = await bulk([join(inbox, 'a.csv')]);
+    expect(report.timings.indexes).toBeGreaterThanOrEqual(0);
+    expect(indexes()).toEqual(declared);
+    writeFileSync(join(inbox, 'b.csv'), gbk([HEADER, 'A1,2024-01-02 10:00:00,100,进,200,,T2,是']));
+    writeFileSync(join(inbox, 'junk.csv'), Buffer.from([0x41, 0x2c, 0x42, 0x0a, 0, 0, 0]));
+    await expect(bulk([join(inbox, 'b.csv'), join(inbox, 'junk.csv')])).rejects.toMatchObject({ code: 'IMPORT_UNREADABLE' });
+    expect(indexes()).toEqual(declared);
+    session.close();
+  });
+
   it('skips unrecognised files found in a folder but refuses one named explicitly', async () => {
     const { session, inbox } = setup(tempDir);
     writeFileSync(join(inbox, 'a.csv'), gbk([HEADER, 'A1,2024-01-01 10:00:00,100,进,100,,T1,是']));
