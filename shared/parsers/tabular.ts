@@ -142,11 +142,13 @@ export async function* rowsAfterHeader<F extends string>(
   }
 }
 
-function isBlank(record: SourceRecord): boolean {
+/** A row with nothing but padding in it. */
+export function isBlank(record: SourceRecord): boolean {
   return record.cells.every((cell) => cellText(cell) === '');
 }
 
-function headered<F extends string>(record: SourceRecord, header: HeaderMatch<F>): HeaderedRow<F> {
+/** Read a record through its header: cells by field, raw keyed by header text (repeats as `名称#列号`). */
+export function headered<F extends string>(record: SourceRecord, header: HeaderMatch<F>): HeaderedRow<F> {
   return {
     record,
     get: (field) => {

@@ -1,4 +1,4 @@
-import { cellText, findHeader } from '../../tabular';
+import { cellText, findHeader, headered, isBlank } from '../../tabular';
 import type { Aliases, HeaderedRow, HeaderMatch } from '../../tabular';
 import type { SourceRecord } from '../../types';
 
@@ -41,30 +41,6 @@ function isFooterStart(record: SourceRecord): boolean {
   return /^-{6,}/.test(first) || /^(共\d+笔记录|导出信息|导出时间)/.test(first);
 }
 
-function isBlank(record: SourceRecord): boolean {
-  return record.cells.every((cell) => cellText(cell) === '');
-}
-
-/** Same reading as tabular's rows: cells by field, raw keyed by header text (repeats as `名称#列号`). */
-export function headeredRow<F extends string>(record: SourceRecord, header: HeaderMatch<F>): HeaderedRow<F> {
-  return {
-    record,
-    get: (field) => {
-      const column = header.columns.get(field);
-      return column === undefined ? '' : cellText(record.cells[column]);
-    },
-    has: (field) => header.columns.has(field),
-    raw: () => {
-      const raw: Record<string, string> = {};
-      record.cells.forEach((cell, column) => {
-        const name = header.names[column] || `列${column + 1}`;
-        raw[name in raw ? `${name}#${column + 1}` : name] = cell;
-      });
-      return raw;
-    },
-  };
-}
-
 interface SheetState<F extends string> {
   sheet: string;
   buffered: SourceRecord[];
@@ -89,7 +65,7 @@ export async function* billRows<F extends string>(
       collectMeta(record, s.meta);
       return;
     }
-    yield { kind: 'row', row: headeredRow(record, header), meta: s.meta };
+    yield { kind: 'row', row: headered(record, header), meta: s.meta };
   }
 
   function* endSheet(s: SheetState<F>): Iterable<BillEvent<F>> {

@@ -1,13 +1,11 @@
-import { normaliseDirection } from '../../../money/index';
-import { cellText } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
-import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
+import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { mapBillRows } from '../common/bill-account';
 import { billRows } from '../common/bill-stream';
 import type { BillMeta } from '../common/bill-stream';
-import { clean, joinParts, opt, parseYuan, rowError, signedMinor, statusSucceeded } from '../common/cells';
+import { joinParts, opt } from '../common/cells';
+import { billTxn } from '../common/bill-txn';
 import { detectPayment } from '../common/detect';
-import { readTime } from '../common/times';
 
 /**
  * 微信支付账单明细 personal exports (CSV, and the XLSX of newer app versions), self-provided. Amounts carry ¥/￥ and
@@ -45,40 +43,15 @@ function memos(row: HeaderedRow<Field>): string[] {
 }
 
 function mapRow(row: HeaderedRow<Field>, account: AccountRef, context: ParseContext): MapperOutput {
-  const record = row.record;
-  const time = readTime(record, '交易时间', row.get('time'), context);
-  if (!time.ok) return time.error;
-  const amountText = row.get('amount');
-  if (clean(amountText) === '') return rowError(record, 'MISSING_FIELD', '金额(元) is empty');
-  const amount = parseYuan(amountText);
-  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `金额(元) '${cellText(amountText)}' is not an amount (${amount.reason})`);
-  const directionRaw = row.get('direction');
-  const { direction } = normaliseDirection(clean(directionRaw));
-  const magnitude = Math.abs(amount.minor);
-  const status = clean(row.get('status'));
-  const succeeded = statusSucceeded(status);
-  const draft: TxnDraft = {
-    type: 'txn',
-    sheet: record.sheet,
-    line: record.line,
-    raw: row.raw(),
-    account,
-    time: time.instant,
-    amountMinor: signedMinor(direction, magnitude),
-    currency: 'CNY',
-    direction,
-    directionRaw,
-    balanceMinor: null,
+  const cells = { record: row.record, raw: row.raw(), time: row.get('time'), amount: row.get('amount'), amountLabel: '金额(元)', direction: row.get('direction'), status: row.get('status') };
+  return billTxn(cells, account, context, {
     counterparty: { name: opt(row.get('counterparty')) },
     summary: opt(row.get('txnType')),
     channel: opt(row.get('method')),
-    succeeded,
-    failReason: succeeded ? undefined : status,
     txnNo: opt(row.get('txnNo')),
     logNo: opt(row.get('orderNo')),
     memo: joinParts([row.get('item'), ...memos(row)]),
-  };
-  return draft;
+  });
 }
 
 async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
