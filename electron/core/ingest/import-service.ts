@@ -1,3 +1,4 @@
+import type { MappingTemplate } from '@shared/domain';
 import type { CaseSession } from '../cases/case-session';
 import { toAppError } from '../api/router';
 import { assertTimeZone } from '../cases/case-meta';
@@ -8,6 +9,8 @@ export interface ImportCall {
   paths: readonly string[];
   operator: string;
   formatId?: string | undefined;
+  /** saved column-mapping templates detection and --format may use */
+  templates?: readonly MappingTemplate[] | undefined;
   timeZone?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
@@ -29,6 +32,7 @@ export async function importIntoCase(session: CaseSession, call: ImportCall): Pr
       operator: call.operator,
       timeZone,
       formatId: call.formatId,
+      templates: call.templates,
       signal: call.signal,
       onProgress: call.onProgress,
     });

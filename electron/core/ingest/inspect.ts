@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { BUILT_IN_FORMATS, detectFormats } from '@shared/parsers/registry';
+import { detectFormats } from '@shared/parsers/registry';
+import { detectableFormats } from '@shared/parsers/template';
 import type { FormatSpec } from '@shared/parsers/types';
 import type { InspectedFile } from '@shared/domain';
 import { toAppError } from '../api/router';
@@ -11,7 +12,7 @@ const PREVIEW_COLUMNS = 40;
 const PREVIEW_CELL = 200;
 
 /** What the import screen shows before anything is written: per file the detected format, why, and its first rows. */
-export async function inspectFiles(paths: readonly string[], formats: readonly FormatSpec[] = BUILT_IN_FORMATS): Promise<InspectedFile[]> {
+export async function inspectFiles(paths: readonly string[], formats: readonly FormatSpec[] = detectableFormats([])): Promise<InspectedFile[]> {
   const inputs = await collectInputs(paths);
   const results: InspectedFile[] = [];
   for (const input of inputs) {

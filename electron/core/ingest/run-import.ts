@@ -1,5 +1,7 @@
 import { AppError } from '@shared/api';
-import { BUILT_IN_FORMATS, detectFormats, formatById } from '@shared/parsers/registry';
+import type { MappingTemplate } from '@shared/domain';
+import { detectFormats, formatById } from '@shared/parsers/registry';
+import { detectableFormats, selectableFormats } from '@shared/parsers/template';
 import type { FormatSpec, SourceRecord } from '@shared/parsers/types';
 import { canonicalJson } from '@shared/util/canonical-json';
 import type { Db } from '../db/connection';
@@ -25,7 +27,10 @@ export interface ImportRequest {
   acquisition?: Partial<Acquisition> | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** replaces detection's formats (tests); functions, so never sent to the worker */
   formats?: readonly FormatSpec[] | undefined;
+  /** saved column-mapping templates, as data: the worker turns them into formats itself */
+  templates?: readonly MappingTemplate[] | undefined;
   /** jobs at least this large (bytes) load without the secondary indexes; default 32 MB */
   bulkThresholdBytes?: number | undefined;
 }
@@ -84,7 +89,10 @@ const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from)
  * the file; rows that cannot be parsed are listed and counted and the rest imports.
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportReport> {
-  const formats = request.formats ?? BUILT_IN_FORMATS;
+  const templates = request.templates ?? [];
+  const formats = request.formats ?? detectableFormats(templates);
+  // --format may name any saved version of a template, not only the latest one detection tries
+  const selectable = [...formats, ...selectableFormats(templates)];
   const inputs = await collectInputs(request.paths);
   if (inputs.length === 0) throw new AppError('IMPORT_NOTHING', 'No files to import in what was chosen.');
   const sizes = await Promise.all(inputs.map(async (input) => (await stat(input.path)).size));
@@ -124,7 +132,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     const seenHashes = new Set<string>();
     for (const [index, input] of inputs.entries()) {
       progress.currentFile = input.relPath;
-      const report = await importOne(db, writer, input, request, formats, { jobId, accounts, seenHashes, staged, kept, progress, timings });
+      const report = await importOne(db, writer, input, request, { formats, selectable }, { jobId, accounts, seenHashes, staged, kept, progress, timings });
       if (report.sourceId !== null) newSources.push(report.sourceId);
       files.push(report);
       progress.filesDone = index + 1;
@@ -173,7 +181,7 @@ async function importOne(
   writer: DraftWriter,
   input: InputFile,
   request: ImportRequest,
-  formats: readonly FormatSpec[],
+  { formats, selectable }: { formats: readonly FormatSpec[]; selectable: readonly FormatSpec[] },
   state: JobState,
 ): Promise<FileReport> {
   let started = process.hrtime.bigint();
@@ -214,7 +222,7 @@ async function importOne(
   started = process.hrtime.bigint();
   const probe = await openSourceFile(original.tempPath, input.relPath);
   const head = await readHead(probe);
-  const forced = input.explicit && request.formatId ? formatById(request.formatId, formats) : undefined;
+  const forced = input.explicit && request.formatId ? formatById(request.formatId, selectable) : undefined;
   if (input.explicit && request.formatId && !forced) {
     throw new AppError('IMPORT_UNRECOGNISED', `Unknown format id "${request.formatId}" (see chainsight formats).`, { file: input.relPath });
   }

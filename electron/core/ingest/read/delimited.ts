@@ -15,6 +15,8 @@ export interface DelimitedOptions {
   delimiter: string;
   onBytes?: (bytes: number) => void;
   signal?: AbortSignal;
+  /** read size; detection reads only the head, so it asks for small chunks */
+  chunkBytes?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function sniffDelimiter(sampleText: string, fileName: string): string {
 /** Decode a text file in a stream and guard against endless lines before the CSV parser buffers them. */
 async function* decodedText(options: DelimitedOptions): AsyncIterable<string> {
   const decoder = createTextDecoder(options.encoding);
-  const stream = createReadStream(options.file, { start: options.bomLength, highWaterMark: 1 << 20 });
+  const stream = createReadStream(options.file, { start: options.bomLength, highWaterMark: options.chunkBytes ?? 1 << 20 });
   let sinceNewline = 0;
   let line = 1;
   const guard = (text: string): string => {

@@ -15,7 +15,7 @@ export interface SourceFile {
   encoding: string;
   encodingReason: string;
   /** a fresh pass over every row */
-  records(signal?: AbortSignal, onBytes?: (bytes: number) => void): AsyncIterable<SourceRecord>;
+  records(signal?: AbortSignal, onBytes?: (bytes: number) => void, chunkBytes?: number): AsyncIterable<SourceRecord>;
   /** the same reading plan for a byte-identical copy (the kept original) without sniffing it again */
   at(path: string): SourceFile;
 }
@@ -66,7 +66,7 @@ export async function openSourceFile(path: string, displayName: string): Promise
     encoding: choice.encoding,
     encodingReason: choice.reason,
     at: text,
-    records: (signal, onBytes) =>
+    records: (signal, onBytes, chunkBytes) =>
       readDelimited({
         file,
         displayName,
@@ -75,6 +75,7 @@ export async function openSourceFile(path: string, displayName: string): Promise
         delimiter,
         ...(signal ? { signal } : {}),
         ...(onBytes ? { onBytes } : {}),
+        ...(chunkBytes ? { chunkBytes } : {}),
       }),
   });
   return text(path);
@@ -86,7 +87,7 @@ export async function readHead(file: SourceFile, perSheet = HEAD_ROWS): Promise<
   const counts = new Map<string, number>();
   const controller = new AbortController();
   try {
-    for await (const record of file.records(controller.signal)) {
+    for await (const record of file.records(controller.signal, undefined, 64 * 1024)) {
       const count = counts.get(record.sheet) ?? 0;
       if (count < perSheet) {
         head.push(record);
