@@ -96,3 +96,42 @@ describe('start flow: operator, then case', () => {
     expect(await screen.findByText('审计链完整：共 1 条，逐条校验通过。')).toBeTruthy();
   });
 });
+
+describe('first run: the demo case', () => {
+  it('offers the demo case when there is no case yet, and creating it opens the workstation', async () => {
+    window.sessionStorage.setItem('chainsight.operatorConfirmed', operatorLi.id);
+    let open: ReturnType<typeof caseInfo> | null = null;
+    const backend = fakeBackend({
+      ...baseHandlers(null),
+      'cases.recent': () => ({ cases: [] }),
+      'cases.current': () => ({ case: open }),
+      'cases.createDemo': () => {
+        open = caseInfo();
+        return { case: open, jobId: 'job-1', dataDir: '/home/user/cases/demo-data/seed-1' };
+      },
+    });
+    render(<App client={createClient(backend.transport)} />);
+    const offer = await screen.findByRole('region', { name: '演示案件' });
+    expect(within(offer).getByText(/虚构的演示数据/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(offer).getByRole('button', { name: '创建演示案件' }));
+      await Promise.resolve();
+    });
+    expect(backend.calls.find((c) => c.method === 'cases.createDemo')?.input).toEqual({});
+    expect(await screen.findByRole('navigation', { name: '功能导航' })).toBeTruthy();
+  });
+
+  it('does not push the demo on a workstation that already has cases', async () => {
+    window.sessionStorage.setItem('chainsight.operatorConfirmed', operatorLi.id);
+    const backend = fakeBackend({
+      ...baseHandlers(null),
+      'cases.recent': () => ({
+        cases: [{ caseDir: '/cases/a.chainsight', caseNumber: 'A1', caseName: '已有案件', openedAt: null, available: true, problem: null }],
+      }),
+    });
+    render(<App client={createClient(backend.transport)} />);
+    expect(await screen.findByText('已有案件')).toBeTruthy();
+    const offer = screen.getByRole('region', { name: '演示案件' });
+    expect(offer.className).not.toContain('demo-offer-prominent');
+  });
+});
