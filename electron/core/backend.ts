@@ -35,7 +35,7 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
       return Promise.resolve();
     },
     close: () => {
-      workspace.closeCase();
+      workspace.closeCase({ force: true });
       return Promise.resolve();
     },
   };

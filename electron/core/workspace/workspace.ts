@@ -11,6 +11,7 @@ import type { JobRegistry } from '../jobs';
 import { toAppError } from '../api/router';
 import { OperatorStore, operatorLabel } from './operators';
 import { RecentCases } from './recent-cases';
+import { TemplateStore } from './templates';
 
 /**
  * The state of one backend: who is at the keyboard and which case is open (one at a time).
@@ -19,6 +20,7 @@ import { RecentCases } from './recent-cases';
 export class Workspace {
   readonly operators: OperatorStore;
   readonly recent: RecentCases;
+  readonly templates: TemplateStore;
   private session: CaseSession | null = null;
   /** the import running in the open case, if any: other writes wait for it */
   private importJob: string | null = null;
@@ -33,6 +35,7 @@ export class Workspace {
   ) {
     this.operators = new OperatorStore(dataDir);
     this.recent = new RecentCases(dataDir, casesDir);
+    this.templates = new TemplateStore(dataDir);
   }
 
   get current(): CaseSession | null {
@@ -90,9 +93,17 @@ export class Workspace {
     return this.adopt(CaseSession.open(target, owner, 'write'));
   }
 
-  closeCase(): boolean {
+  /**
+   * Close the open case. A running import makes the user cancel it first; on shutdown (`force`) it is cancelled
+   * here — its transaction never commits, so the case keeps exactly what it had.
+   */
+  closeCase(options: { force?: boolean } = {}): boolean {
     if (!this.session) return false;
-    if (this.importJob) throw new AppError('CASE_BUSY', 'An import is running in this case; cancel it before closing the case.');
+    if (this.importJob) {
+      if (!options.force) throw new AppError('CASE_BUSY', 'An import is running in this case; cancel it before closing the case.');
+      this.jobs.cancel(this.importJob);
+      this.importJob = null;
+    }
     const session = this.session;
     this.session = null;
     session.close();
@@ -126,6 +137,7 @@ export class Workspace {
         importIntoCase(session, {
           ...input,
           operator,
+          templates: this.templates.list(),
           signal: job.signal,
           onProgress: (p) =>
             job.progress({ done: p.bytesDone, total: p.bytesTotal, unit: 'bytes', rows: p.rows, files: { done: p.filesDone, total: p.filesTotal } }),
