@@ -11,7 +11,11 @@ import {
   CaseMetaInput,
   CaseStats,
   CaseSummary,
+  ColumnMap,
   JobProgress,
+  MappingPreview,
+  MappingTemplate,
+  MappingTemplateDraft,
   MenuCommand,
   Operator,
   OperatorInput,
@@ -96,9 +100,18 @@ export const methods = {
     }),
     z.object({ jobId: z.string() }),
   ),
+  /** what a column mapping makes of a file's first rows, before it is saved (rows as text, row errors) */
+  'import.preview': method('read', z.object({ path: z.string().min(1), template: MappingTemplateDraft }), MappingPreview),
   'import.report': method('read', z.object({ jobId: z.string() }), z.object({ report: ImportReport.nullable() })),
   'sources.list': method('read', Empty, z.object({ sources: z.array(SourceInfo) })),
   'sources.updateAcquisition': method('write', z.object({ sourceId: z.number().int(), acquisition: Acquisition.partial() }), SourceInfo),
+
+  /** saved column-mapping templates, every version; detection uses the latest version of each name */
+  'templates.list': method('read', Empty, z.object({ templates: z.array(MappingTemplate) })),
+  /** save a mapping under a name; saving the same name again adds the next version */
+  'templates.save': method('app', MappingTemplateDraft.extend({ name: MappingTemplate.shape.name }), MappingTemplate),
+  /** canonical fields suggested from Chinese and English header names */
+  'templates.suggest': method('read', z.object({ headers: z.array(z.string().max(200)).max(200) }), z.object({ columnMap: ColumnMap })),
 
   'jobs.cancel': method('read', z.object({ jobId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
 } as const;

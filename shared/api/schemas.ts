@@ -210,3 +210,86 @@ export const SourceInfo = z.object({
   importedAt: z.string(),
   acquisition: Acquisition,
 });
+
+/** Canonical transaction fields a column-mapping template can fill from a source column. */
+export const TEMPLATE_FIELDS = [
+  'account',
+  'accountName',
+  'accountId',
+  'time',
+  'date',
+  'timeOfDay',
+  'amount',
+  'debit',
+  'credit',
+  'direction',
+  'balance',
+  'currency',
+  'counterpartyAccount',
+  'counterpartyName',
+  'counterpartyBank',
+  'summary',
+  'channel',
+  'succeeded',
+  'txnNo',
+] as const;
+
+export const TemplateField = z.enum(TEMPLATE_FIELDS);
+
+const HeaderName = z.string().trim().min(1).max(200);
+
+/** canonical field → the source header it is read from (as printed; compared normalised) */
+export const ColumnMap = z.partialRecord(TemplateField, HeaderName);
+
+/** The date-time forms shared/time reads; 'auto' accepts any of them. */
+export const DATE_FORMS = ['auto', 'compact-date', 'compact-datetime', 'separated', 'db2', 'chinese', 'iso-offset', 'excel-serial'] as const;
+
+export const MappingRules = z.object({
+  dateForm: z.enum(DATE_FORMS).default('auto'),
+  /** 'flag': amount + direction column; 'signed': negative = out; 'split': debit (out) and credit (in) columns */
+  amountConvention: z.enum(['flag', 'signed', 'split']),
+  /** direction words of this source beyond the built-in 进/出, 借/贷, C/D … */
+  inWords: z.array(z.string().trim().min(1).max(32)).max(50).default([]),
+  outWords: z.array(z.string().trim().min(1).max(32)).max(50).default([]),
+  /** currency of rows whose currency cell is blank or absent */
+  currency: z.string().trim().min(1).max(8).default('CNY'),
+  grade: z.enum(['official', 'self-provided']),
+  accountKind: z.enum(['bank', 'alipay', 'tenpay', 'payment']).default('bank'),
+});
+
+/** A user-made import format: which column holds which field, and how to read it (saved in `<dataDir>/templates.json`). */
+export const MappingTemplate = z.object({
+  /** `template:<name>@<version>`, also the format id `import --format` takes */
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(64),
+  /** 1, 2, … : saving the same name again adds the next version; older versions stay usable */
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  /** the normalised header cells it was made from; detection looks for all of them */
+  headerSignature: z.array(z.string().min(1).max(200)).min(1).max(200),
+  columnMap: ColumnMap,
+  rules: MappingRules,
+});
+
+/** What the mapping screen sends: a template not yet saved (no id, version or time). */
+export const MappingTemplateDraft = MappingTemplate.pick({ headerSignature: true, columnMap: true, rules: true });
+
+export const MappingPreviewRow = z.object({
+  sheet: z.string(),
+  line: z.number().int(),
+  account: z.string(),
+  /** the instant at the offset it was read with, or the original text when it holds no usable time */
+  time: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  direction: z.enum(['in', 'out']).nullable(),
+  balanceMinor: z.number().int().nullable(),
+  counterparty: z.string(),
+  summary: z.string(),
+});
+
+export const MappingPreview = z.object({
+  rows: z.array(MappingPreviewRow),
+  errors: z.array(z.object({ sheet: z.string(), line: z.number().int(), code: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+});

@@ -1,5 +1,7 @@
 import { BUILT_IN_FORMATS } from '@shared/parsers/registry';
 import type { Command } from '../command';
+import { defaultDataDir } from '../../core/paths';
+import { TemplateStore } from '../../core/workspace/templates';
 
 /** Built-in import formats and saved column-mapping templates (the ids `import --format` takes). */
 export const formatsCommand: Command = {
@@ -17,8 +19,13 @@ export const formatsCommand: Command = {
       kind: format.kind,
       grade: format.grade,
     }));
-    const templates: { id: string; name: string; version: number }[] = [];
+    const templates = new TemplateStore(defaultDataDir())
+      .list()
+      .map((template) => ({ id: template.id, name: template.name, version: template.version, grade: template.rules.grade, createdAt: template.createdAt }));
     input.log(formats.map((f) => `${f.id.padEnd(24)} ${f.name}  (${f.nameEn}; ${f.kind}, ${f.grade})`).join('\n'));
+    if (templates.length > 0) {
+      input.log(['', 'saved mapping templates:', ...templates.map((t) => `${t.id.padEnd(24)} ${t.name} v${t.version}  (${t.grade}, saved ${t.createdAt})`)].join('\n'));
+    }
     return Promise.resolve({ formats, templates });
   },
 };

@@ -4,17 +4,19 @@ import { stringFlag } from '../command';
 import { CaseSession } from '../../core/cases/case-session';
 import { importIntoCase } from '../../core/ingest/import-service';
 import { defaultDataDir } from '../../core/paths';
+import { TemplateStore } from '../../core/workspace/templates';
 import { cliOperator } from '../operator';
 
 export const importCommand: Command = {
   path: ['import'],
   summary: 'import files, folders (a 查控 package per request folder) into a case, as one atomic job',
-  usage: 'chainsight import <caseDir> <file|folder>… [--format ID] [--tz ZONE] [--json]',
+  usage: 'chainsight import <caseDir> <file|folder>… [--format ID|template:NAME@VERSION] [--tz ZONE] [--json]',
   options: { format: { type: 'string' }, tz: { type: 'string' } },
   positionals: { min: 2, max: Infinity },
   async run(input) {
     const [caseDir = '', ...paths] = input.positionals;
-    const operator = cliOperator(input, defaultDataDir());
+    const dataDir = defaultDataDir();
+    const operator = cliOperator(input, dataDir);
     const session = CaseSession.open(caseDir, { host: 'cli', operator }, 'write');
     try {
       let lastPrint = 0;
@@ -22,6 +24,7 @@ export const importCommand: Command = {
         paths,
         operator,
         formatId: stringFlag(input, 'format'),
+        templates: new TemplateStore(dataDir).list(),
         timeZone: stringFlag(input, 'tz'),
         signal: input.signal,
         onProgress: (p) => {

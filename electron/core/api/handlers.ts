@@ -1,6 +1,9 @@
 import { AppError } from '@shared/api';
 import { caseStats } from '../cases/case-stats';
+import { DEFAULT_ZONE } from '@shared/time';
+import { detectableFormats, suggestMapping } from '@shared/parsers/template';
 import { inspectFiles } from '../ingest/inspect';
+import { previewMapping } from '../ingest/preview';
 import { listSources, updateAcquisition } from '../ingest/sources.repo';
 import type { HostDialogs } from '../host';
 import type { JobRegistry } from '../jobs';
@@ -55,11 +58,16 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
     'dialogs.pickFolder': async (options) => ({ path: await requireDialogs().pickFolder(options) }),
     'dialogs.pickSavePath': async (options) => ({ path: await requireDialogs().pickSavePath(options) }),
 
-    'import.inspect': async ({ paths }) => ({ files: await inspectFiles(paths) }),
+    'import.inspect': async ({ paths }) => ({ files: await inspectFiles(paths, detectableFormats(workspace.templates.list())) }),
+    'import.preview': ({ path, template }) => previewMapping(path, template, workspace.current?.meta().timeZone ?? DEFAULT_ZONE),
     'import.start': (input) => ({ jobId: workspace.startImport(input) }),
     'import.report': ({ jobId }) => ({ report: workspace.importReport(jobId) }),
     'sources.list': () => ({ sources: listSources(workspace.requireCase().db) }),
     'sources.updateAcquisition': ({ sourceId, acquisition }) => updateAcquisition(workspace.requireCase().db, sourceId, acquisition),
+
+    'templates.list': () => ({ templates: workspace.templates.list() }),
+    'templates.save': (input) => workspace.templates.save(input),
+    'templates.suggest': ({ headers }) => ({ columnMap: suggestMapping(headers) }),
 
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

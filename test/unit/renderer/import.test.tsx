@@ -368,3 +368,40 @@ describe('import page', () => {
     expect(await screen.findByText('案件正在导入数据，请等待完成或取消后再修改')).toBeTruthy();
   });
 });
+
+describe('import page: column mapping for an unrecognised file', () => {
+  it('opens the mapping panel from 设置列映射…, saves the template and re-inspects so the file shows it', async () => {
+    let saved = false;
+    const unrecognised = inspected('export.csv', {
+      status: 'unrecognised',
+      problem: 'format not recognised',
+      candidates: [],
+      preview: [
+        ['Account No', 'Value Date', 'Withdrawals', 'Deposits'],
+        ['6222020200001234', '2024-03-15 10:30:00', '', '12.00'],
+      ],
+    });
+    const backend = renderImport({
+      'import.inspect': () => ({
+        files: [
+          saved
+            ? { ...unrecognised, status: 'ok', problem: null, candidates: [{ format: 'template:英文流水@1', name: '列映射模板“英文流水” v1', confidence: 0.995, reason: '表头 4/4 列与模板一致' }] }
+            : unrecognised,
+        ],
+      }),
+      'templates.suggest': () => ({ columnMap: { account: 'Account No', time: 'Value Date', debit: 'Withdrawals', credit: 'Deposits' } }),
+      'import.preview': () => ({ rows: [], errors: [], warnings: [] }),
+      'templates.save': (input) => {
+        saved = true;
+        return { id: `template:${input.name}@1`, name: input.name, version: 1, createdAt: '2026-01-01T00:00:00Z', headerSignature: ['accountno'], columnMap: input.columnMap, rules: { dateForm: 'auto', amountConvention: 'split', inWords: [], outWords: [], currency: 'CNY', grade: 'official', accountKind: 'bank' } };
+      },
+    });
+    await addPath('/data/export.csv');
+    fireEvent.click(await screen.findByRole('button', { name: '设置列映射…' }));
+    fireEvent.change(await screen.findByLabelText('模板名称'), { target: { value: '英文流水' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存模板' }));
+    expect(await screen.findByText('列映射模板“英文流水” v1')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '设置列映射…' })).toBeNull();
+    expect(backend.calls.filter((c) => c.method === 'import.inspect')).toHaveLength(2);
+  });
+});

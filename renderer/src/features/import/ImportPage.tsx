@@ -42,7 +42,7 @@ function FilesTab({ caseInfo, showSources }: { caseInfo: CaseInfo; showSources: 
                 </span>
               </header>
               <div className="inspect-scroll">
-                <InspectTable items={session.items} onRemove={session.removeItem} />
+                <InspectTable items={session.items} onRemove={session.removeItem} onReinspect={session.reinspect} />
               </div>
             </section>
           ) : session.outcome ? null : (

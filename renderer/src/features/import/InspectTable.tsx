@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../components/format';
 import { exactBytes, formatBytes } from './format-bytes';
 import { isExplicit, percent } from './import-plan';
+import { MappingPanel } from './MappingPanel';
 import type { SelectionItem } from './import-session';
 
 function Preview({ rows }: { rows: string[][] }) {
@@ -67,9 +68,10 @@ function FormatCell({ file }: { file: InspectedFile }) {
   );
 }
 
-function FileRow({ file }: { file: InspectedFile }) {
+function FileRow({ file, onReinspect }: { file: InspectedFile; onReinspect: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [mapping, setMapping] = useState(false);
   const best = file.candidates[0];
   return (
     <>
@@ -93,8 +95,27 @@ function FileRow({ file }: { file: InspectedFile }) {
           <button type="button" className="small" aria-expanded={open} onClick={() => setOpen((v) => !v)} disabled={file.preview.length === 0}>
             {open ? t('import.hidePreview') : t('import.showPreview')}
           </button>
+          {file.status === 'unrecognised' && file.preview.length > 0 ? (
+            <button type="button" className="small" aria-expanded={mapping} onClick={() => setMapping((v) => !v)}>
+              {t('mapping.open')}
+            </button>
+          ) : null}
         </td>
       </tr>
+      {mapping ? (
+        <tr className="preview-row">
+          <td colSpan={8}>
+            <MappingPanel
+              file={file}
+              onClose={() => setMapping(false)}
+              onSaved={() => {
+                setMapping(false);
+                onReinspect();
+              }}
+            />
+          </td>
+        </tr>
+      ) : null}
       {open ? (
         <tr className="preview-row">
           <td colSpan={8}>
@@ -107,7 +128,7 @@ function FileRow({ file }: { file: InspectedFile }) {
 }
 
 /** What each chosen file is, before anything is written: format and why, encoding, status, the first rows. */
-export function InspectTable({ items, onRemove }: { items: SelectionItem[]; onRemove: (id: string) => void }) {
+export function InspectTable({ items, onRemove, onReinspect }: { items: SelectionItem[]; onRemove: (id: string) => void; onReinspect: (id: string) => void }) {
   const { t } = useTranslation();
   return (
     <table className="dense-table inspect-table" aria-label={t('import.inspectTitle')}>
@@ -157,7 +178,7 @@ export function InspectTable({ items, onRemove }: { items: SelectionItem[]; onRe
                 </td>
               </tr>
             ) : (
-              item.inspection.files.map((file) => <FileRow key={file.path} file={file} />)
+              item.inspection.files.map((file) => <FileRow key={file.path} file={file} onReinspect={() => onReinspect(item.id)} />)
             )}
           </Fragment>
         ))}

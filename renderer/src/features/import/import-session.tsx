@@ -56,6 +56,8 @@ export interface ImportSession {
   reportUploadError: (error: unknown) => void;
   addPaths: (paths: string[]) => void;
   removeItem: (id: string) => void;
+  /** inspect an item again (after a mapping template was saved, so detection now knows it) */
+  reinspect: (id: string) => void;
   clearSelection: () => void;
   start: (options: { formatId?: string | undefined; timeZone?: string | undefined }) => Promise<void>;
   cancel: () => Promise<void>;
@@ -246,6 +248,10 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
     reportUploadError: setUploadError,
     addPaths,
     removeItem: (id) => setItems((prev) => prev.filter((item) => item.id !== id)),
+    reinspect: (id) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (item) inspect(item);
+    },
     clearSelection: () => {
       setItems([]);
       setUploadFailures([]);
