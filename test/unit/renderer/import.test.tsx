@@ -5,7 +5,7 @@ import { AppError, createClient } from '@shared/api';
 import type { ImportReport, InspectedFile } from '@shared/domain';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, fakeBackend, operatorLi, type Handlers } from './support/fake-backend';
-import { setupRendererTests } from './support/dom';
+import { settle, setupRendererTests } from './support/dom';
 
 setupRendererTests();
 
@@ -294,6 +294,8 @@ describe('import page', () => {
     fireEvent.click(within(running).getByRole('button', { name: '取消' }));
     expect(await within(running).findByRole('button', { name: '正在取消…' })).toBeTruthy();
     expect(backend.calls.find((c) => c.method === 'jobs.cancel')?.input).toEqual({ jobId: 'job-1' });
+
+    await settle();
 
     act(() => backend.emit('import.finished', { jobId: 'job-1', ok: false, report: null, error: { code: 'CANCELLED', message: 'cancelled' } }));
     expect(await screen.findByText('导入已取消')).toBeTruthy();

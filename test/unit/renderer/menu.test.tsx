@@ -5,7 +5,7 @@ import { createClient } from '@shared/api';
 import type { CaseInfo } from '@shared/domain';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, fakeBackend, operatorLi } from './support/fake-backend';
-import { setupRendererTests } from './support/dom';
+import { settle, setupRendererTests } from './support/dom';
 
 setupRendererTests();
 
@@ -45,10 +45,14 @@ describe('application menu commands (menu.invoked)', () => {
     // with native dialogs the case screen offers the picker button instead of asking for a path only
     expect(screen.getAllByRole('button', { name: '选择文件夹…' }).length).toBeGreaterThan(0);
 
+    await settle();
+
     act(() => backend.emit('menu.invoked', { command: 'case.open' }));
     expect(await screen.findByRole('navigation', { name: '功能导航' })).toBeTruthy();
     expect(backend.calls.find((c) => c.method === 'cases.open')?.input).toEqual({ caseDir: '/cases/picked.chainsight' });
     expect(screen.getByText('/cases/picked.chainsight')).toBeTruthy();
+
+    await settle();
 
     act(() => backend.emit('menu.invoked', { command: 'case.close' }));
     expect(await screen.findByRole('heading', { name: '最近打开的案件' })).toBeTruthy();
@@ -58,8 +62,10 @@ describe('application menu commands (menu.invoked)', () => {
     const backend = electronLike({ current: caseInfo() });
     render(<App client={createClient(backend.transport)} />);
     await screen.findByRole('navigation', { name: '功能导航' });
+    await settle();
     act(() => backend.emit('menu.invoked', { command: 'lang.toggle' }));
     expect(await screen.findByRole('link', { name: 'Fund flow' })).toBeTruthy();
+    await settle();
     act(() => backend.emit('menu.invoked', { command: 'help.about' }));
     const about = await screen.findByRole('dialog', { name: 'About Chainsight' });
     expect(about.textContent).toContain('0.1.0');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '@shared/api';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, emptyStats, fakeBackend, operatorLi } from './support/fake-backend';
-import { setupRendererTests } from './support/dom';
+import { settle, setupRendererTests } from './support/dom';
 
 setupRendererTests();
 
@@ -103,6 +103,7 @@ describe('workstation shell', () => {
     fireEvent.click(within(job).getByRole('button', { name: '取消' }));
     await screen.findByText('12,000 / 48,000 行');
     expect(backend.calls.find((c) => c.method === 'jobs.cancel')?.input).toEqual({ jobId: 'j1' });
+    await settle();
     act(() => backend.emit('job.finished', { jobId: 'j1', ok: false, message: '已取消' }));
     expect(await screen.findByText('任务失败：已取消')).toBeTruthy();
   });

@@ -5,7 +5,7 @@ import { AppError, createClient } from '@shared/api';
 import type { Operator } from '@shared/domain';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, fakeBackend, operatorLi } from './support/fake-backend';
-import { setupRendererTests } from './support/dom';
+import { settle, setupRendererTests } from './support/dom';
 
 setupRendererTests();
 
@@ -89,8 +89,10 @@ describe('start flow: operator, then case', () => {
     render(<App client={createClient(backend.transport)} />);
     expect(await screen.findByRole('heading', { name: '最近打开的案件' })).toBeTruthy();
     open = caseInfo();
+    await settle();
     act(() => backend.emit('case.changed', { caseDir: open?.caseDir ?? null }));
     expect(await screen.findByRole('navigation', { name: '功能导航' })).toBeTruthy();
+    await settle();
     act(() => backend.emit('menu.invoked', { command: 'view.audit' }));
     expect(await screen.findByRole('heading', { name: '审计日志' })).toBeTruthy();
     expect(await screen.findByText('审计链完整：共 1 条，逐条校验通过。')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { cleanup, configure } from '@testing-library/react';
+import { act, cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { initI18n, setLanguage } from '../../../../renderer/src/i18n';
 
@@ -15,5 +15,15 @@ export function setupRendererTests(): void {
   });
   afterEach(() => {
     cleanup();
+  });
+}
+
+/**
+ * Let React run the effects of what is on screen (event subscriptions are made in effects): on a busy machine they
+ * may still be pending when a test pushes an event right after the screen appeared.
+ */
+export async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
