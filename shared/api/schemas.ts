@@ -155,6 +155,7 @@ export const ImportReport = z.object({
   files: z.array(ImportFileReport),
   quality: z.object({
     duplicates: z.number().int(),
+    reversals: z.number().int(),
     mirrorPairs: z.number().int(),
     balanceBreaks: z.number().int(),
     balanceRowsChecked: z.number().int(),

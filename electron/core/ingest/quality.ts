@@ -13,6 +13,13 @@ export interface QualityParams {
 
 export const DEFAULT_QUALITY: QualityParams = { mirrorWindowMs: 15 * 60 * 1000 };
 
+/** The accounts a job touched, as a temp table the checks join against. */
+function useAffectedAccounts(db: Db, accountIds: readonly number[]): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS affected_account (id INTEGER PRIMARY KEY); DELETE FROM affected_account;');
+  const add = db.prepare('INSERT OR IGNORE INTO affected_account (id) VALUES (?)');
+  for (const id of accountIds) add.run(id);
+}
+
 /**
  * Duplicates across overlapping statements. Rule `txn-no`: same account, 交易流水号 and amount. Rule `fingerprint`
  * (rows without a 流水号): same account, time, amount, direction, counterparty, balance and summary. The earliest
@@ -20,10 +27,7 @@ export const DEFAULT_QUALITY: QualityParams = { mirrorWindowMs: 15 * 60 * 1000 }
  */
 export function markDuplicates(db: Db, accountIds: readonly number[]): { txnNo: number; fingerprint: number } {
   if (accountIds.length === 0) return { txnNo: 0, fingerprint: 0 };
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS affected_account (id INTEGER PRIMARY KEY)');
-  db.exec('DELETE FROM affected_account');
-  const add = db.prepare('INSERT OR IGNORE INTO affected_account (id) VALUES (?)');
-  for (const id of accountIds) add.run(id);
+  useAffectedAccounts(db, accountIds);
   const byTxnNo = db
     .prepare(
       `WITH ranked AS (
@@ -146,4 +150,48 @@ function findBreaks(rows: readonly BalanceRow[]): { id: number; expected: number
     if (row.balance_minor !== expected) breaks.push({ id: row.id, expected });
   }
   return breaks;
+}
+
+/** Summaries banks and platforms give a reversal or a refund of an earlier transaction. */
+export const REVERSAL_WORDS = /冲正|冲账|冲销|撤销|抹账|退回|退款|退汇|reversal|refund/i;
+
+export interface ReversalParams {
+  /** how long after the original a reversal may come */
+  windowMs: number;
+}
+
+export const DEFAULT_REVERSAL: ReversalParams = { windowMs: 7 * 24 * 60 * 60 * 1000 };
+
+/**
+ * Reversals (冲正/撤销/退回 …): a row whose summary says so and that undoes an earlier row of the same account — same
+ * amount, opposite direction, within the window — points at it (the nearest earlier one, each original once). Both rows
+ * stay; the mark lets totals and the balance check be read with the pair in mind.
+ */
+export function markReversals(db: Db, accountIds: readonly number[], params: ReversalParams = DEFAULT_REVERSAL): number {
+  if (accountIds.length === 0) return 0;
+  useAffectedAccounts(db, accountIds);
+  const candidates = db
+    .prepare(
+      `SELECT r.id AS rev_id, o.id AS orig_id, r.summary AS summary, r.ts_utc - o.ts_utc AS gap
+       FROM txn r JOIN txn o
+         ON o.account_id = r.account_id AND o.amount_minor = -r.amount_minor AND o.id <> r.id
+        AND o.ts_utc <= r.ts_utc AND r.ts_utc - o.ts_utc <= @window
+       WHERE r.account_id IN (SELECT id FROM affected_account) AND r.reversal_of IS NULL AND r.dup_of IS NULL AND o.dup_of IS NULL
+         AND r.summary IS NOT NULL AND r.ts_utc IS NOT NULL AND o.ts_utc IS NOT NULL AND r.direction IS NOT NULL
+         AND o.succeeded = 1 AND r.succeeded = 1
+       ORDER BY r.id, gap`,
+    )
+    .all({ window: params.windowMs }) as { rev_id: number; orig_id: number; summary: string }[];
+  const mark = db.prepare('UPDATE txn SET reversal_of = ? WHERE id = ?');
+  const taken = new Set<number>();
+  const done = new Set<number>();
+  let marked = 0;
+  for (const { rev_id: reversal, orig_id: original, summary } of candidates) {
+    if (done.has(reversal) || taken.has(original) || !REVERSAL_WORDS.test(summary)) continue;
+    mark.run(original, reversal);
+    done.add(reversal);
+    taken.add(original);
+    marked += 1;
+  }
+  return marked;
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { defaultAcquisition, type Acquisition } from './acquisition';
 import { DraftWriter } from './draft-writer';
 import { discardOriginals, stageOriginal, type StagedOriginal } from './originals';
-import { QUALITY_VERSION, checkBalances, linkMirrorPairs, markDuplicates } from './quality';
+import { QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
 import { openSourceFile, readHead } from './read/open-source-file';
 import { collectInputs, type InputFile } from './walk';
 import { stat } from 'node:fs/promises';
@@ -67,7 +67,7 @@ export interface FileReport {
 export interface ImportReport {
   jobId: number;
   files: FileReport[];
-  quality: { duplicates: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
+  quality: { duplicates: number; reversals: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
   /** seconds spent per stage, for `chainsight bench` */
   timings: { copyAndHash: number; detect: number; readAndMap: number; insert: number; indexes: number; quality: number; commit: number };
 }
@@ -332,10 +332,12 @@ function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: nu
   const duplicates = markDuplicates(db, accounts);
   step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'] }), null, duplicates.txnNo + duplicates.fingerprint,
     canonicalJson({ byTxnNo: duplicates.txnNo, byFingerprint: duplicates.fingerprint, note: 'marked, never deleted' }), now());
+  const reversals = markReversals(db, accounts);
+  step.run(jobId, 'reversals', tool, canonicalJson({ words: REVERSAL_WORDS.source, windowDays: 7 }), null, reversals, canonicalJson({ reversals }), now());
   const mirrorPairs = linkMirrorPairs(db);
   step.run(jobId, 'mirror-pairs', tool, canonicalJson({ windowMinutes: 15 }), null, mirrorPairs, canonicalJson({ pairs: mirrorPairs }), now());
   const balances = checkBalances(db, sources);
   step.run(jobId, 'balance-continuity', tool, canonicalJson({ skip: 'bank-failed rows, rows without balance' }), balances.checked, balances.breaks,
     canonicalJson({ orders: balances.orders }), now());
-  return { duplicates: duplicates.txnNo + duplicates.fingerprint, mirrorPairs, balanceBreaks: balances.breaks, balanceRowsChecked: balances.checked };
+  return { duplicates: duplicates.txnNo + duplicates.fingerprint, reversals, mirrorPairs, balanceBreaks: balances.breaks, balanceRowsChecked: balances.checked };
 }

@@ -378,6 +378,8 @@ export const en: Messages = {
     duplicatesNote: 'Same transaction serial number or identical in every field; marked and left out of sums',
     mirrorPairs: 'Two legs of one transfer (pairs)',
     mirrorPairsNote: 'The same transfer recorded in the statements of two case accounts; counted once in fund flow',
+    reversals: 'Reversals',
+    reversalsNote: 'Rows described as 冲正/撤销/退回 that undo an opposite row of the same amount in the same account within 7 days; both kept',
     balanceBreaks: 'Balance continuity breaks',
     balanceBreaksNote: '{{n}} rows with a balance checked in time order; a break suggests missing or edited rows',
     col: {

@@ -382,6 +382,8 @@ export const zhCN = {
     duplicatesNote: '交易流水号相同或各要素完全一致的记录，已标记，不计入金额合计',
     mirrorPairs: '同一笔转账两端（对）',
     mirrorPairsNote: '两个涉案账户的流水记录的是同一笔转账，资金流向中只计一次',
+    reversals: '冲正/退回',
+    reversalsNote: '摘要为冲正、撤销、退回等，且与 7 天内同账户一笔方向相反、金额相同的交易对应；两条都保留',
     balanceBreaks: '余额不连续处',
     balanceBreaksNote: '按时间顺序核对了 {{n}} 行有余额的记录；不连续可能说明缺失或被改动的记录',
     col: {

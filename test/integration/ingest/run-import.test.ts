@@ -112,7 +112,29 @@ describe('import pipeline', () => {
     expect(stats.sumInMinor).toEqual({ CNY: 60000 });
     expect(stats.sumOutMinor).toEqual({ CNY: 15000 });
     const steps = session.db.prepare('SELECT step FROM cleaning_step ORDER BY id').all();
-    expect(steps).toEqual([{ step: 'duplicates' }, { step: 'mirror-pairs' }, { step: 'balance-continuity' }]);
+    expect(steps).toEqual([{ step: 'duplicates' }, { step: 'reversals' }, { step: 'mirror-pairs' }, { step: 'balance-continuity' }]);
+    session.close();
+  });
+
+  it('flags a reversal (冲正) against the transaction it undoes, and nothing that merely has the same amount', async () => {
+    const { session, inbox } = setup(tempDir);
+    const header = `${HEADER},摘要`;
+    writeFileSync(
+      join(inbox, 'r.csv'),
+      gbk([
+        header,
+        'A1,2024-01-01 10:00:00,300,出,700,B9,R1,是,转账',
+        'A1,2024-01-01 11:00:00,300,进,1000,B9,R2,是,冲正',
+        'A1,2024-01-03 09:00:00,300,进,1300,C1,R3,是,工资',
+        'A1,2024-01-20 09:00:00,300,出,1000,B9,R4,是,转账',
+        'A1,2024-02-20 09:00:00,300,进,1300,B9,R5,是,冲正',
+      ]),
+    );
+    const report = await importPaths(session, [join(inbox, 'r.csv')]);
+    expect(report.quality.reversals).toBe(1);
+    const marked = session.db.prepare('SELECT r.txn_no AS reversal, o.txn_no AS original FROM txn r JOIN txn o ON o.id = r.reversal_of').all();
+    // R5 comes a month after R4: outside the window, not a reversal of it
+    expect(marked).toEqual([{ reversal: 'R2', original: 'R1' }]);
     session.close();
   });
 

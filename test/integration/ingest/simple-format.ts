@@ -10,6 +10,7 @@ const ALIASES = {
   counterparty: ['对手账号'],
   txnNo: ['流水号'],
   ok: ['成功'],
+  summary: ['摘要'],
 } as const;
 type Field = keyof typeof ALIASES;
 const REQUIRED: Field[] = ['account', 'time', 'amount'];
@@ -47,6 +48,7 @@ export const simpleFormat: FormatSpec = {
         counterparty: { account: row.get('counterparty') || undefined },
         succeeded: row.get('ok') !== '否',
         txnNo: row.get('txnNo') || undefined,
+        summary: row.get('summary') || undefined,
       };
     }
     if (missing) yield { type: 'warning', code: 'NO_HEADER', message: 'no header' };

@@ -126,7 +126,7 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
         errors: [],
       },
     ],
-    quality: { duplicates: 3, mirrorPairs: 2, balanceBreaks: 1, balanceRowsChecked: 12_000 },
+    quality: { duplicates: 3, reversals: 0, mirrorPairs: 2, balanceBreaks: 1, balanceRowsChecked: 12_000 },
     timings: { readMs: 1200, qualityMs: 80 },
     ...overrides,
   };

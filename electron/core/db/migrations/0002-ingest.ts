@@ -150,7 +150,8 @@ export function up(db: Db): void {
       dup_of           INTEGER REFERENCES txn(id),
       dup_rule         TEXT,
       mirror_id        INTEGER REFERENCES txn(id),
-      balance_expected INTEGER
+      balance_expected INTEGER,
+      reversal_of      INTEGER REFERENCES txn(id)
     ) STRICT;
     CREATE INDEX txn_account_time ON txn(account_id, ts_utc);
     CREATE INDEX txn_source_line ON txn(source_id, line);

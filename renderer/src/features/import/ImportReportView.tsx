@@ -94,6 +94,7 @@ function Summary({ report }: { report: ImportReport }) {
   const quality: [string, number, string][] = [
     [t('report.duplicates'), report.quality.duplicates, t('report.duplicatesNote')],
     [t('report.mirrorPairs'), report.quality.mirrorPairs, t('report.mirrorPairsNote')],
+    [t('report.reversals'), report.quality.reversals, t('report.reversalsNote')],
     [t('report.balanceBreaks'), report.quality.balanceBreaks, t('report.balanceBreaksNote', { n: formatCount(report.quality.balanceRowsChecked) })],
   ];
   return (
