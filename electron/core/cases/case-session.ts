@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '@shared/api';
 import type { CaseInfo, CaseMeta, CaseMetaInput, HostKind, LockHolder } from '@shared/domain';
@@ -12,6 +12,8 @@ export const CASE_SUFFIX = '.chainsight';
 export const CASE_DB = 'case.sqlite';
 export const ORIGINALS_DIR = 'originals';
 export const EXPORTS_DIR = 'exports';
+/** browser uploads wait here until their import job has copied them into originals/ */
+export const STAGING_DIR = '.staging';
 
 export interface SessionOwner {
   host: HostKind;
@@ -94,6 +96,8 @@ export class CaseSession {
     try {
       db = openDatabase(file, { readonly: false, create: false });
       const applied = migrate(db, caseDir);
+      // uploads staged by an earlier session that were never imported: the originals/ copy is what counts
+      rmSync(join(caseDir, STAGING_DIR), { recursive: true, force: true });
       mkdirSync(join(caseDir, ORIGINALS_DIR), { recursive: true });
       mkdirSync(join(caseDir, EXPORTS_DIR), { recursive: true });
       const session = new CaseSession(caseDir, db, owner, lock);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -143,5 +143,45 @@ describe('loopback server', () => {
     }
     controller.abort();
     expect(text).toContain('"name":"case.changed"');
+  });
+});
+
+describe('browser uploads', () => {
+  const tempDir = useTempDirs();
+
+  it('streams a dropped file into the case staging folder, refuses escaping paths, and an opened case starts clean', async () => {
+    const root = tempDir();
+    const staticDir = join(root, 'static');
+    mkdirSync(staticDir, { recursive: true });
+    writeFileSync(join(staticDir, 'index.html'), '<p>app</p>');
+    const backend = await createBackend({ host: 'serve', dataDir: join(root, 'data'), casesDir: join(root, 'cases'), version: 't' });
+    const server = await startLoopbackServer({ backend, staticDir });
+    try {
+      const json = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+      const op = (await (await fetch(`${server.url}api/operators.save`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'u', unit: '', badge: '' }) })).json()) as { value: { id: string } };
+      await fetch(`${server.url}api/operators.select`, { method: 'POST', headers: json, body: JSON.stringify({ id: op.value.id }) });
+      const created = (await (await fetch(`${server.url}api/cases.create`, { method: 'POST', headers: json, body: JSON.stringify({ folderName: 'up', meta: { caseName: 'up' } }) })).json()) as {
+        value: { caseDir: string };
+      };
+      const upload = (path: string) =>
+        fetch(`${server.url}api/upload`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}`, 'x-upload-batch': 'batch-0001', 'x-upload-path': encodeURIComponent(path) },
+          body: '交易卡号,交易金额\n1,2\n',
+        }).then((r) => r.json() as Promise<{ ok: boolean; value?: { file: string; batchDir: string }; error?: { code: string } }>);
+      const good = await upload('5104614320210702112732/工商银行交易明细信息.csv');
+      expect(good.ok).toBe(true);
+      expect(good.value?.file).toBe(join(created.value.caseDir, '.staging', 'batch-0001', '5104614320210702112732', '工商银行交易明细信息.csv'));
+      expect(existsSync(good.value?.file ?? '')).toBe(true);
+      for (const bad of ['../../evil.csv', '/etc/passwd', 'a/../../b.csv', 'a\\b.csv']) {
+        expect(await upload(bad)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      }
+      await fetch(`${server.url}api/cases.close`, { method: 'POST', headers: json, body: '{}' });
+      await fetch(`${server.url}api/cases.open`, { method: 'POST', headers: json, body: JSON.stringify({ caseDir: created.value.caseDir }) });
+      expect(existsSync(join(created.value.caseDir, '.staging'))).toBe(false);
+    } finally {
+      await server.close();
+      await backend.close();
+    }
   });
 });
