@@ -512,6 +512,18 @@ export const en: Messages = {
     ariaLabelColumnFilter: 'Column filter',
     ariaSortableColumn: 'Press Enter to sort',
   },
+  identifierTypes: {
+    phone: 'Mobile phone',
+    id_card: 'ID card number',
+    email: 'E-mail',
+    ip: 'IP address',
+    mac: 'MAC address',
+    device: 'Device id',
+    bank_card: 'Bank card',
+    alipay_uid: 'Alipay user ID',
+    wechat_id: 'WeChat ID',
+    qq: 'QQ number',
+  },
   errors: {
     BAD_INPUT: 'Invalid input',
     UNKNOWN_METHOD: 'Internal error: unknown call',

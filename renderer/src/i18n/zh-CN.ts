@@ -511,6 +511,18 @@ export const zhCN = {
     ariaLabelColumnFilter: '列筛选',
     ariaSortableColumn: '按 Enter 排序',
   },
+  identifierTypes: {
+    phone: '手机号',
+    id_card: '身份证号',
+    email: '电子邮箱',
+    ip: 'IP 地址',
+    mac: 'MAC 地址',
+    device: '设备号',
+    bank_card: '银行卡号',
+    alipay_uid: '支付宝用户ID',
+    wechat_id: '微信号',
+    qq: 'QQ 号',
+  },
   errors: {
     BAD_INPUT: '输入有误',
     UNKNOWN_METHOD: '程序内部错误：未知的调用',

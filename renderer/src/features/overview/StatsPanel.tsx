@@ -74,7 +74,7 @@ function MoneyTable({ stats }: { stats: CaseStats }) {
   );
 }
 
-function CountList({ title, counts }: { title: string; counts: Record<string, number> }) {
+function CountList({ title, counts, label }: { title: string; counts: Record<string, number>; label: (key: string) => string }) {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   if (entries.length === 0) return null;
   return (
@@ -84,7 +84,7 @@ function CountList({ title, counts }: { title: string; counts: Record<string, nu
         <tbody>
           {entries.map(([key, count]) => (
             <tr key={key}>
-              <th scope="row">{key}</th>
+              <th scope="row">{label(key)}</th>
               <td className="num">{formatCount(count)}</td>
             </tr>
           ))}
@@ -120,8 +120,13 @@ export function StatsPanel({ stats, navigate }: { stats: CaseStats; navigate: (r
           <MoneyTable stats={stats} />
           <p className="note">{t('overview.moneyNote')}</p>
         </div>
-        <CountList title={t('overview.identifiers')} counts={stats.identifiers} />
-        <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} />
+        <CountList
+          title={t('overview.identifiers')}
+          counts={stats.identifiers}
+          // a type this build has no word for is shown as its code rather than hidden
+          label={(key) => t(`identifierTypes.${key}`, { defaultValue: key })}
+        />
+        <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} label={(group) => group} />
       </div>
     </section>
   );
