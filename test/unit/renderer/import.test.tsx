@@ -277,6 +277,7 @@ describe('import page', () => {
     expect(backend.calls.find((c) => c.method === 'import.start')?.input).toEqual({ paths: ['/data/5104614320210702112732'], timeZone: 'Asia/Shanghai' });
 
     now.mockReturnValue(1_002_000);
+    await settle();
     act(() =>
       backend.emit('job.progressed', {
         jobId: 'job-1', kind: 'import', label: '导入 5104614320210702112732', done: 5 * 1024 * 1024, total: 10 * 1024 * 1024, unit: 'bytes',
@@ -345,6 +346,7 @@ describe('import page', () => {
     fireEvent.click(await screen.findByRole('button', { name: '开始导入' }));
     await screen.findByRole('region', { name: '正在导入' });
     await waitFor(() => expect(backend.calls.some((c) => c.method === 'import.start')).toBe(true));
+    await settle();
     act(() =>
       backend.emit('import.finished', {
         jobId: 'job-3', ok: false, report: null, error: { code: 'IMPORT_UNREADABLE', message: '5104614320210702112732/坏文件.xlsx: not a zip file' },

@@ -91,6 +91,7 @@ describe('workstation shell', () => {
   it('shows background jobs with rows, rate, time left, and cancels through jobs.cancel', async () => {
     const backend = renderShell({ ...baseHandlers(caseInfo()), 'jobs.cancel': () => ({ cancelled: true }) });
     await screen.findByRole('navigation', { name: '功能导航' });
+    await settle();
     act(() =>
       backend.emit('job.progressed', {
         jobId: 'j1', kind: 'import', label: '导入 工行流水.xlsx', done: 12000, total: 48000, unit: 'rows', ratePerSecond: 8000, etaSeconds: 65,

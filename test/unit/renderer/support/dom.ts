@@ -5,8 +5,8 @@ import { initI18n, setLanguage } from '../../../../renderer/src/i18n';
 /** Common set-up for renderer tests: i18n in zh-CN, clean storage and DOM between tests. */
 export function setupRendererTests(): void {
   initI18n();
-  // findBy… waits up to 1 s by default; a busy CI machine can take longer to mount the shell
-  configure({ asyncUtilTimeout: 5000 });
+  // findBy… waits up to 1 s by default; a busy 2-core CI machine running the integration suites beside these can take seconds to mount the shell
+  configure({ asyncUtilTimeout: 15_000 });
   beforeEach(async () => {
     window.sessionStorage.clear();
     window.localStorage.clear();
