@@ -65,13 +65,14 @@ export function linkMirrorPairs(db: Db, params: QualityParams = DEFAULT_QUALITY)
     INSERT INTO account_alias SELECT card_number, id FROM account WHERE card_number IS NOT NULL AND card_number <> number;
     INSERT INTO account_alias SELECT account_number, id FROM account WHERE account_number IS NOT NULL AND account_number <> number;
     CREATE INDEX temp.account_alias_by_alias ON account_alias(alias);
+    CREATE INDEX temp.account_alias_by_id ON account_alias(id);
   `);
   const candidates = db
     .prepare(
       `SELECT o.id AS out_id, i.id AS in_id, ABS(o.ts_utc - i.ts_utc) AS gap
        FROM txn o
        JOIN account_alias b ON b.alias = o.cp_account
-       JOIN txn i ON i.account_id = b.id AND i.amount_minor = -o.amount_minor
+       JOIN txn i INDEXED BY txn_account_amount ON i.account_id = b.id AND i.amount_minor = -o.amount_minor
        WHERE o.direction = 'out' AND i.direction = 'in' AND o.succeeded = 1 AND i.succeeded = 1
          AND o.dup_of IS NULL AND i.dup_of IS NULL AND o.mirror_id IS NULL AND i.mirror_id IS NULL
          AND o.ts_utc IS NOT NULL AND i.ts_utc IS NOT NULL AND ABS(o.ts_utc - i.ts_utc) <= @window
@@ -153,7 +154,8 @@ function findBreaks(rows: readonly BalanceRow[]): { id: number; expected: number
 }
 
 /** Summaries banks and platforms give a reversal or a refund of an earlier transaction. */
-export const REVERSAL_WORDS = /冲正|冲账|冲销|撤销|抹账|退回|退款|退汇|reversal|refund/i;
+const REVERSAL_TERMS = ['冲正', '冲账', '冲销', '撤销', '抹账', '退回', '退款', '退汇', 'reversal', 'refund'] as const;
+export const REVERSAL_WORDS = new RegExp(REVERSAL_TERMS.join('|'), 'i');
 
 export interface ReversalParams {
   /** how long after the original a reversal may come */
@@ -170,27 +172,33 @@ export const DEFAULT_REVERSAL: ReversalParams = { windowMs: 7 * 24 * 60 * 60 * 1
 export function markReversals(db: Db, accountIds: readonly number[], params: ReversalParams = DEFAULT_REVERSAL): number {
   if (accountIds.length === 0) return 0;
   useAffectedAccounts(db, accountIds);
-  const candidates = db
+  // first the rows whose summary says reversal (few), then each one's original through the (account, amount)
+  // index: one joined query let SQLite walk a time window per row, quadratic on a long single-account statement
+  const worded = REVERSAL_TERMS.map((term) => `summary LIKE '%${term}%'`).join(' OR ');
+  const reversals = db
     .prepare(
-      `SELECT r.id AS rev_id, o.id AS orig_id, r.summary AS summary, r.ts_utc - o.ts_utc AS gap
-       FROM txn r JOIN txn o
-         ON o.account_id = r.account_id AND o.amount_minor = -r.amount_minor AND o.id <> r.id
-        AND o.ts_utc <= r.ts_utc AND r.ts_utc - o.ts_utc <= @window
-       WHERE r.account_id IN (SELECT id FROM affected_account) AND r.reversal_of IS NULL AND r.dup_of IS NULL AND o.dup_of IS NULL
-         AND r.summary IS NOT NULL AND r.ts_utc IS NOT NULL AND o.ts_utc IS NOT NULL AND r.direction IS NOT NULL
-         AND o.succeeded = 1 AND r.succeeded = 1
-       ORDER BY r.id, gap`,
+      `SELECT id, account_id, amount_minor, ts_utc, summary FROM txn
+       WHERE account_id IN (SELECT id FROM affected_account) AND (${worded})
+         AND reversal_of IS NULL AND dup_of IS NULL AND succeeded = 1 AND ts_utc IS NOT NULL AND direction IS NOT NULL
+       ORDER BY id`,
     )
-    .all({ window: params.windowMs }) as { rev_id: number; orig_id: number; summary: string }[];
+    .all() as { id: number; account_id: number; amount_minor: number; ts_utc: number; summary: string }[];
+  const originals = db.prepare(
+    `SELECT id FROM txn INDEXED BY txn_account_amount
+     WHERE account_id = @account AND amount_minor = @amount AND id <> @id AND dup_of IS NULL AND succeeded = 1
+       AND ts_utc IS NOT NULL AND ts_utc <= @at AND ts_utc >= @from
+     ORDER BY ts_utc DESC, id DESC`,
+  );
   const mark = db.prepare('UPDATE txn SET reversal_of = ? WHERE id = ?');
   const taken = new Set<number>();
-  const done = new Set<number>();
   let marked = 0;
-  for (const { rev_id: reversal, orig_id: original, summary } of candidates) {
-    if (done.has(reversal) || taken.has(original) || !REVERSAL_WORDS.test(summary)) continue;
-    mark.run(original, reversal);
-    done.add(reversal);
-    taken.add(original);
+  for (const row of reversals) {
+    if (!REVERSAL_WORDS.test(row.summary)) continue;
+    const candidates = originals.all({ account: row.account_id, amount: -row.amount_minor, id: row.id, at: row.ts_utc, from: row.ts_utc - params.windowMs }) as { id: number }[];
+    const original = candidates.find((candidate) => !taken.has(candidate.id));
+    if (!original) continue;
+    mark.run(original.id, row.id);
+    taken.add(original.id);
     marked += 1;
   }
   return marked;
