@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AppError, createClient } from '@shared/api';
 import type { Operator } from '@shared/domain';
@@ -115,11 +115,8 @@ describe('first run: the demo case', () => {
     render(<App client={createClient(backend.transport)} />);
     const offer = await screen.findByRole('region', { name: '演示案件' });
     expect(within(offer).getByText(/虚构的演示数据/)).toBeTruthy();
-    await act(async () => {
-      fireEvent.click(within(offer).getByRole('button', { name: '创建演示案件' }));
-      await Promise.resolve();
-    });
-    expect(backend.calls.find((c) => c.method === 'cases.createDemo')?.input).toEqual({});
+    fireEvent.click(within(offer).getByRole('button', { name: '创建演示案件' }));
+    await waitFor(() => expect(backend.calls.find((c) => c.method === 'cases.createDemo')?.input).toEqual({}));
     expect(await screen.findByRole('navigation', { name: '功能导航' })).toBeTruthy();
   });
 
