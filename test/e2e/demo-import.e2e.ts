@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_BIN, NODE22 } from '../support/run-cli';
-import { test, expect, screenshot, serverUrl } from './fixtures';
+import { passOperatorScreen, test, expect, screenshot, serverUrl } from './fixtures';
 
 /**
  * The promise of the product: a folder of returns dropped in the browser reaches the case in a few clicks. The demo
@@ -21,20 +21,8 @@ test('drop the demo folder: upload, progress to the end, and the dashboard equal
 
     await page.goto(serverUrl());
     const nav = page.getByRole('navigation', { name: '功能导航' });
-    const operatorChooser = page.getByRole('heading', { name: '选择承办人' });
     const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
-    await expect(nav.or(operatorChooser).or(caseScreen)).toBeVisible();
-    if (await operatorChooser.isVisible()) {
-      const choose = page.getByRole('button', { name: /以此身份继续/ });
-      if ((await choose.count()) > 0) await choose.first().click();
-      else {
-        await page.getByLabel('姓名').fill('钱警官');
-        await page.getByLabel('单位').fill('某市公安局经侦支队');
-        await page.getByLabel('警号').fill('061234');
-        await page.getByRole('button', { name: '新建并使用' }).click();
-      }
-    }
-    await expect(nav.or(caseScreen)).toBeVisible();
+    await passOperatorScreen(page, { name: '钱警官', unit: '某市公安局经侦支队', badge: '061234' });
     if (await nav.isVisible()) {
       await page.locator('.topbar-case').click();
       await page.getByRole('button', { name: '关闭案件' }).click();

@@ -40,3 +40,25 @@ export const test = base.extend<{ foreignRequests: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Whatever state the shared server is in, get past the operator screen: confirm the first profile or create one.
+ * Resolves once the workstation or the case screen shows.
+ */
+export async function passOperatorScreen(page: Page, operator: { name: string; unit: string; badge: string }): Promise<void> {
+  const nav = page.getByRole('navigation', { name: '功能导航' });
+  const operatorChooser = page.getByRole('heading', { name: '选择承办人' });
+  const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
+  await expect(nav.or(operatorChooser).or(caseScreen)).toBeVisible();
+  if (await operatorChooser.isVisible()) {
+    const choose = page.getByRole('button', { name: /以此身份继续/ });
+    if ((await choose.count()) > 0) await choose.first().click();
+    else {
+      await page.getByLabel('姓名').fill(operator.name);
+      await page.getByLabel('单位').fill(operator.unit);
+      await page.getByLabel('警号').fill(operator.badge);
+      await page.getByRole('button', { name: '新建并使用' }).click();
+    }
+  }
+  await expect(nav.or(caseScreen)).toBeVisible();
+}

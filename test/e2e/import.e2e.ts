@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
-import { test, expect, screenshot, serverUrl } from './fixtures';
+import { passOperatorScreen, test, expect, screenshot, serverUrl } from './fixtures';
 
 const REQUEST_NO = '5104614320210702112732';
 const FILE_NAME = '广发银行交易明细信息.csv';
@@ -57,20 +57,8 @@ function writeReturn(root: string): { folder: string; file: string; sha256: stri
 async function openWorkstation(page: Page): Promise<boolean> {
   await page.goto(serverUrl());
   const nav = page.getByRole('navigation', { name: '功能导航' });
-  const operatorChooser = page.getByRole('heading', { name: '选择承办人' });
   const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
-  await expect(nav.or(operatorChooser).or(caseScreen)).toBeVisible();
-  if (await operatorChooser.isVisible()) {
-    const choose = page.getByRole('button', { name: /以此身份继续/ });
-    if ((await choose.count()) > 0) await choose.first().click();
-    else {
-      await page.getByLabel('姓名').fill('赵警官');
-      await page.getByLabel('单位').fill('某市公安局经侦支队');
-      await page.getByLabel('警号').fill('054321');
-      await page.getByRole('button', { name: '新建并使用' }).click();
-    }
-  }
-  await expect(nav.or(caseScreen)).toBeVisible();
+  await passOperatorScreen(page, { name: '赵警官', unit: '某市公安局经侦支队', badge: '054321' });
   const create = await caseScreen.isVisible();
   if (create) {
     await page.getByLabel('案件编号').fill('JZ-2025-0588');
