@@ -17,8 +17,14 @@ export interface DetectInput {
   fileName: string;
   /** path relative to the folder the user dropped, with '/' separators (request folders carry 请求号/反馈单位) */
   relPath: string;
-  /** the first rows of each sheet (at most ~30 per sheet) */
+  /** the first rows of each sheet (at most ~30 per sheet), as the table reader splits them */
   head: SourceRecord[];
+  /** the first ~64 KB of the decoded text, for text and JSON/HTML files ('' for workbooks and databases) */
+  text?: string | undefined;
+  /** how the file is packed: a text file, a workbook, a zip archive (entries listed) or an SQLite database */
+  container?: 'text' | 'xlsx' | 'xls' | 'zip' | 'sqlite' | undefined;
+  /** zip: the entry names; sqlite: the table names; [] otherwise */
+  entries?: readonly string[] | undefined;
 }
 
 export interface Detection {
@@ -33,6 +39,8 @@ export interface ParseContext {
   relPath: string;
   /** IANA zone for times that carry none (the case's default unless the user chose another) */
   timeZone: string;
+  /** what the format's `survey` pass over the whole file concluded (e.g. day-first dates); {} without one */
+  hints?: Readonly<Record<string, string>> | undefined;
 }
 
 export type SourceKind =
@@ -42,7 +50,8 @@ export type SourceKind =
   | 'subaccounts'
   | 'registrations'
   | 'logins'
-  | 'bound-cards';
+  | 'bound-cards'
+  | 'messages';
 
 /** bank or platform return (查控/调证) versus material handed over by a party (lower integrity, DOMAIN.md §1.4) */
 export type SourceGrade = 'official' | 'self-provided';
@@ -161,8 +170,89 @@ export interface FileWarning {
   message: string;
 }
 
-export type Draft = TxnDraft | AccountDraft | PersonDraft | IdentifierDraft;
+export type ChatPlatform = 'wechat' | 'qq' | 'whatsapp' | 'telegram' | 'other';
+
+/** Someone who writes in a chat: the platform id when the export gives one, and the name shown at that time. */
+export interface HandleRef {
+  platform: ChatPlatform;
+  /** wxid / QQ number / Telegram user id / WhatsApp phone (digits, with +) — '' when the export shows only a name */
+  id: string;
+  /** display name (nickname, remark or phone-book name) as shown in this message */
+  name: string;
+}
+
+export interface ConversationRef {
+  platform: ChatPlatform;
+  /** the export's id for the conversation (chatroom id, peer wxid, Telegram chat id, group number), else its title */
+  key: string;
+  title: string;
+  kind: 'private' | 'group' | 'channel' | 'unknown';
+  /** whose phone or account the export came from, when it says */
+  owner?: HandleRef | undefined;
+}
+
+export type MessageType =
+  | 'text'
+  | 'image'
+  | 'voice'
+  | 'video'
+  | 'file'
+  | 'sticker'
+  | 'location'
+  | 'contact'
+  | 'call'
+  | 'link'
+  | 'transfer'
+  | 'red-packet'
+  | 'system'
+  | 'recalled'
+  | 'other';
+
+/** A file a message refers to; the pipeline adds hashes when the file is present beside the export or in its zip. */
+export interface AttachmentRef {
+  /** file name or path as the export writes it */
+  name: string;
+  kind: MessageType;
+}
+
+/** One chat message in the canonical model (ISSUE 5 §2): provenance as for transactions. */
+export interface MessageDraft extends Provenance {
+  type: 'message';
+  conversation: ConversationRef;
+  /** null for system lines (group created, X joined) */
+  sender: HandleRef | null;
+  /** true when the export marks it as sent by the owner (isSend, 我), null when unknown */
+  outgoing: boolean | null;
+  time: Instant;
+  messageType: MessageType;
+  /** the text as written (captions and transfer notes included); never interpreted as markup */
+  text: string;
+  attachments: AttachmentRef[];
+  /** the export's own message id ('' when none) */
+  externalId: string;
+  /** the id of the message this one replies to ('' when none) */
+  replyTo: string;
+  /** for transfers and red packets whose amount the export states, in minor units */
+  amountMinor?: number | undefined;
+  /** recovered from deleted records (forensic reports' 删除恢复 mark) */
+  recovered?: boolean | undefined;
+}
+
+export type Draft = TxnDraft | AccountDraft | PersonDraft | IdentifierDraft | MessageDraft;
 export type MapperOutput = Draft | RowError | FileWarning;
+
+/** A built-in import format: detection plus a pure mapper. */
+/**
+ * How the pipeline hands a file to the mapper:
+ * - 'table' (default): rows of cells — CSV/TXT split on the sniffed delimiter, workbook rows, or the rows of every
+ *   <table> in an HTML file (sheet = 'table N');
+ * - 'lines': one record per decoded text line, `cells = [line]` (WhatsApp, QQ TXT); in a zip, the lines of its chat
+ *   text entry;
+ * - 'document': one record holding the whole decoded text, `cells = [text]`, line 1 (JSON and HTML exports);
+ * - 'sqlite': the rows of the named tables of an SQLite database, table by table in that order, each table's first
+ *   record its column names (sheet = table name).
+ */
+export type FormatInput = { kind: 'table' } | { kind: 'lines' } | { kind: 'document' } | { kind: 'sqlite'; tables: readonly string[] };
 
 /** A built-in import format: detection plus a pure mapper. */
 export interface FormatSpec {
@@ -171,6 +261,10 @@ export interface FormatSpec {
   name: { zh: string; en: string };
   kind: SourceKind;
   grade: SourceGrade;
+  /** defaults to { kind: 'table' } */
+  input?: FormatInput | undefined;
   detect(input: DetectInput): Detection | null;
+  /** an optional first pass over the whole file whose conclusions reach mapRows as `context.hints` */
+  survey?(records: AsyncIterable<SourceRecord>, context: ParseContext): Promise<Record<string, string>>;
   mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput>;
 }
