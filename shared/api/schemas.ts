@@ -160,6 +160,14 @@ export const ImportReport = z.object({
     balanceBreaks: z.number().int(),
     balanceRowsChecked: z.number().int(),
   }),
+  /** text analysis of the job's chat messages */
+  chats: z.object({
+    messages: z.number().int(),
+    identifiers: z.number().int(),
+    amounts: z.number().int(),
+    lexiconHits: z.number().int(),
+    transferLinks: z.number().int(),
+  }),
   timings: z.record(z.string(), z.number()),
 });
 

@@ -1,6 +1,20 @@
 import type { CaseStats } from '@shared/domain';
 import type { CaseSession } from './case-session';
 
+/** Identifiers found in message text, counted under the names the identifier table uses for the same things. */
+const MENTION_TYPE: Readonly<Record<string, string>> = {
+  mobile: 'phone',
+  landline: 'phone',
+  'resident-id': 'id_card',
+  'bank-card': 'bank_card',
+  'bank-account': 'bank_account',
+  'alipay-uid': 'alipay_uid',
+  'wechat-id': 'wechat_id',
+  'credit-code': 'credit_code',
+  ipv4: 'ip',
+  ipv6: 'ip',
+};
+
 const count = (session: CaseSession, sql: string): number => (session.db.prepare(sql).get() as { n: number }).n;
 
 function byCurrency(session: CaseSession, direction: 'in' | 'out'): Record<string, number> {
@@ -23,13 +37,23 @@ export function caseStats(session: CaseSession): CaseStats {
     type: string;
     n: number;
   }[];
+  const mentioned = session.db.prepare("SELECT kind, count(*) AS n FROM mention WHERE kind <> 'amount' GROUP BY kind").all() as { kind: string; n: number }[];
+  const identifierCounts: Record<string, number> = Object.fromEntries(identifiers.map((row) => [row.type, row.n]));
+  for (const row of mentioned) {
+    const type = MENTION_TYPE[row.kind] ?? row.kind.replace(/-/g, '_');
+    identifierCounts[type] = (identifierCounts[type] ?? 0) + row.n;
+  }
+  const lexiconHits = session.db.prepare('SELECT group_id AS "group", count(*) AS n FROM lexicon_hit GROUP BY group_id ORDER BY group_id').all() as {
+    group: string;
+    n: number;
+  }[];
   return {
     sources: count(session, 'SELECT count(*) AS n FROM source'),
     transactions: count(session, 'SELECT count(*) AS n FROM txn'),
-    messages: 0,
+    messages: count(session, 'SELECT count(*) AS n FROM message'),
     accounts: count(session, 'SELECT count(*) AS n FROM account'),
-    conversations: 0,
-    handles: 0,
+    conversations: count(session, 'SELECT count(*) AS n FROM conversation'),
+    handles: count(session, 'SELECT count(*) AS n FROM handle'),
     failed: count(session, 'SELECT count(*) AS n FROM txn WHERE succeeded = 0'),
     rejected: count(session, 'SELECT count(*) AS n FROM row_error'),
     duplicates: count(session, 'SELECT count(*) AS n FROM txn WHERE dup_of IS NOT NULL'),
@@ -38,7 +62,7 @@ export function caseStats(session: CaseSession): CaseStats {
     sumInMinor: byCurrency(session, 'in'),
     sumOutMinor: byCurrency(session, 'out'),
     audit: session.audit.verify(),
-    lexiconHits: {},
-    identifiers: Object.fromEntries(identifiers.map((row) => [row.type, row.n])),
+    lexiconHits: Object.fromEntries(lexiconHits.map((row) => [row.group, row.n])),
+    identifiers: Object.fromEntries(Object.entries(identifierCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }

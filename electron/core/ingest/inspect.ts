@@ -4,7 +4,7 @@ import { detectableFormats } from '@shared/parsers/template';
 import type { FormatSpec } from '@shared/parsers/types';
 import type { InspectedFile } from '@shared/domain';
 import { toAppError } from '../api/router';
-import { openSourceFile, readHead } from './read/open-source-file';
+import { detectInputOf, openSourceFile } from './read/open-source-file';
 import { collectInputs } from './walk';
 
 const PREVIEW_ROWS = 8;
@@ -20,8 +20,9 @@ export async function inspectFiles(paths: readonly string[], formats: readonly F
     const base = { path: input.path, file: input.relPath, size };
     try {
       const file = await openSourceFile(input.path, input.relPath);
-      const head = await readHead(file);
-      const candidates = detectFormats({ fileName: input.fileName, relPath: input.relPath, head }, formats).map((match) => ({
+      const detectInput = await detectInputOf(file, input.fileName, input.relPath);
+      const head = detectInput.head.length > 0 ? detectInput.head : textPreview(detectInput.text ?? '', detectInput.entries ?? []);
+      const candidates = detectFormats(detectInput, formats).map((match) => ({
         format: match.format.id,
         name: match.format.name.zh,
         confidence: match.confidence,
@@ -43,4 +44,10 @@ export async function inspectFiles(paths: readonly string[], formats: readonly F
     }
   }
   return results;
+}
+
+/** Files without rows of cells (chat text, JSON, archives, databases) preview as their first lines or entries. */
+function textPreview(text: string, entries: readonly string[]): { sheet: string; line: number; cells: string[] }[] {
+  const lines = text !== '' ? text.split(/\r?\n/) : [...entries];
+  return lines.slice(0, PREVIEW_ROWS).map((line, index) => ({ sheet: '', line: index + 1, cells: [line] }));
 }

@@ -9,8 +9,11 @@ import { defaultAcquisition, type Acquisition } from './acquisition';
 import { DraftWriter } from './draft-writer';
 import { discardOriginals, stageOriginal, type StagedOriginal } from './originals';
 import { QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
-import { openSourceFile, readHead } from './read/open-source-file';
+import { detectInputOf, openSourceFile } from './read/open-source-file';
 import { collectInputs, type InputFile } from './walk';
+import { ChatWriter } from './chat-writer';
+import { CHAT_ANALYSIS_VERSION, analyseNewMessages, type ChatAnalysisResult, type MessageLexicon } from './chat-analysis';
+import { hashAttachments } from './attachments';
 import { stat } from 'node:fs/promises';
 
 export const IMPORTER_VERSION = '1';
@@ -33,6 +36,8 @@ export interface ImportRequest {
   templates?: readonly MappingTemplate[] | undefined;
   /** jobs at least this large (bytes) load without the secondary indexes; default 32 MB */
   bulkThresholdBytes?: number | undefined;
+  /** the case's typology lexicon, compiled; chat messages are scored against it (none: no lexicon hits) */
+  lexicon?: MessageLexicon | null | undefined;
 }
 
 export interface ImportProgress {
@@ -68,6 +73,8 @@ export interface ImportReport {
   jobId: number;
   files: FileReport[];
   quality: { duplicates: number; reversals: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
+  /** what the text analysis of the job's chat messages found (zeros without messages) */
+  chats: ChatAnalysisResult;
   /** seconds spent per stage, for `chainsight bench` */
   timings: { copyAndHash: number; detect: number; readAndMap: number; insert: number; indexes: number; quality: number; commit: number };
 }
@@ -79,6 +86,7 @@ const BULK_INDEXES = [
   { name: 'txn_source_line', create: 'CREATE INDEX IF NOT EXISTS txn_source_line ON txn(source_id, line)' },
   { name: 'txn_account_amount', create: 'CREATE INDEX IF NOT EXISTS txn_account_amount ON txn(account_id, amount_minor)' },
   { name: 'txn_cp_account', create: 'CREATE INDEX IF NOT EXISTS txn_cp_account ON txn(cp_account) WHERE cp_account IS NOT NULL' },
+  { name: 'txn_time', create: 'CREATE INDEX IF NOT EXISTS txn_time ON txn(ts_utc)' },
 ] as const;
 
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
@@ -126,13 +134,15 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     let started = process.hrtime.bigint();
     if (bulk) db.exec(BULK_INDEXES.map((index) => `DROP INDEX IF EXISTS ${index.name}`).join(';\n'));
     const writer = new DraftWriter(db);
+    const chatWriter = new ChatWriter(db);
+    const lastMessageBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM message').pluck().get() as number) ?? 0;
     const files: FileReport[] = [];
     const accounts = new Set<number>();
     const newSources: number[] = [];
     const seenHashes = new Set<string>();
     for (const [index, input] of inputs.entries()) {
       progress.currentFile = input.relPath;
-      const report = await importOne(db, writer, input, request, { formats, selectable }, { jobId, accounts, seenHashes, staged, kept, progress, timings });
+      const report = await importOne(db, { writer, chatWriter }, input, request, { formats, selectable }, { jobId, accounts, seenHashes, staged, kept, progress, timings });
       if (report.sourceId !== null) newSources.push(report.sourceId);
       files.push(report);
       progress.filesDone = index + 1;
@@ -150,13 +160,14 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     }
     started = process.hrtime.bigint();
     const quality = runQualityChecks(db, jobId, [...accounts], newSources);
+    const chats = runChatAnalysis(db, jobId, lastMessageBefore, request.lexicon ?? null);
     timings.quality = seconds(started);
     db.prepare('UPDATE import_job SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), jobId);
     started = process.hrtime.bigint();
     db.exec('COMMIT');
     db.pragma(`cache_size = ${previousCache}`);
     timings.commit = seconds(started);
-    return { jobId, files, quality, timings };
+    return { jobId, files, quality, chats, timings };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.pragma(`cache_size = ${previousCache}`);
@@ -178,7 +189,7 @@ interface JobState {
 
 async function importOne(
   db: Db,
-  writer: DraftWriter,
+  { writer, chatWriter }: { writer: DraftWriter; chatWriter: ChatWriter },
   input: InputFile,
   request: ImportRequest,
   { formats, selectable }: { formats: readonly FormatSpec[]; selectable: readonly FormatSpec[] },
@@ -221,12 +232,12 @@ async function importOne(
 
   started = process.hrtime.bigint();
   const probe = await openSourceFile(original.tempPath, input.relPath);
-  const head = await readHead(probe);
+  const detectInput = await detectInputOf(probe, input.fileName, input.relPath);
   const forced = input.explicit && request.formatId ? formatById(request.formatId, selectable) : undefined;
   if (input.explicit && request.formatId && !forced) {
     throw new AppError('IMPORT_UNRECOGNISED', `Unknown format id "${request.formatId}" (see chainsight formats).`, { file: input.relPath });
   }
-  const detected = detectFormats({ fileName: input.fileName, relPath: input.relPath, head }, formats);
+  const detected = detectFormats(detectInput, formats);
   const best = detected[0];
   const format = forced ?? best?.format;
   if (!format) {
@@ -276,8 +287,12 @@ async function importOne(
       yield record;
     }
   };
-  const records = counted(file.records(request.signal, (n) => (bytes += n)));
-  const context = { fileName: input.fileName, relPath: input.relPath, timeZone: request.timeZone };
+  const baseContext = { fileName: input.fileName, relPath: input.relPath, timeZone: request.timeZone };
+  // a format that must see the whole file first (day-first or month-first dates …) gets its survey's conclusions
+  const hints = format.survey ? await format.survey(file.read(format.input, { signal: request.signal }), baseContext) : {};
+  const context = { ...baseContext, hints };
+  const records = counted(file.read(format.input, { signal: request.signal, onBytes: (n) => (bytes += n) }));
+  let messages = 0;
   const loopStarted = process.hrtime.bigint();
   let insertNs = 0n;
   for await (const output of format.mapRows(records, context)) {
@@ -299,6 +314,12 @@ async function importOne(
         writer.writeIdentifier(sourceId, output);
         countRow(output.sheet, output.line);
         break;
+      case 'message':
+        chatWriter.writeMessage(sourceId, output);
+        // one message is one item whatever its lines (JSON exports have none)
+        report.imported += 1;
+        messages += 1;
+        break;
       case 'error':
         writer.writeRowError(sourceId, output);
         report.rejected += 1;
@@ -317,12 +338,28 @@ async function importOne(
   }
   state.timings.insert += Number(insertNs) / 1e9;
   state.timings.readAndMap += seconds(loopStarted) - Number(insertNs) / 1e9;
+  if (messages > 0) {
+    chatWriter.finishSource();
+    report.warnings.push(...(await hashAttachments(db, sourceId, file, input)));
+  }
   state.progress.rows += handled;
   report.rowsRead = rowsRead;
   db.prepare('UPDATE source SET rows_read = ?, imported = ?, rejected = ?, warnings = ? WHERE id = ?').run(
     rowsRead, report.imported, report.rejected, JSON.stringify(report.warnings), sourceId,
   );
   return report;
+}
+
+function runChatAnalysis(db: Db, jobId: number, afterId: number, lexicon: MessageLexicon | null): ChatAnalysisResult {
+  const found = analyseNewMessages(db, afterId, lexicon);
+  if (found.messages > 0) {
+    db.prepare('INSERT INTO cleaning_step (job_id, step, tool, params, rows_in, rows_out, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      jobId, 'chat-text-analysis', `chainsight-chat@${CHAT_ANALYSIS_VERSION}`,
+      canonicalJson({ lexiconVersion: lexicon?.version ?? null, transferWindowMinutes: 10 }), found.messages, found.identifiers + found.amounts + found.lexiconHits,
+      canonicalJson(found), new Date().toISOString(),
+    );
+  }
+  return found;
 }
 
 function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: number[]): ImportReport['quality'] {

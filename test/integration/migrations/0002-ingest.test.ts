@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CaseSession } from '../../../electron/core/cases/case-session';
 import { migrate } from '../../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index';
 import { useTempDirs } from '../../support/temp-dir';
 
 describe('migration 0002-ingest', () => {
@@ -50,11 +50,12 @@ describe('migration 0002-ingest', () => {
     session.close();
     // roll the file back to how schema 1 left it
     const raw = new Database(join(dir, 'old.chainsight', 'case.sqlite'));
+    for (const table of ['message_fts', 'dup_cluster', 'lexicon_hit', 'lexicon', 'mention', 'attachment', 'message', 'conversation_member', 'conversation', 'handle_name', 'handle']) raw.exec(`DROP TABLE ${table}`);
     for (const table of ['cleaning_step', 'txn', 'identifier', 'person', 'account_record', 'account', 'row_error', 'source', 'import_job']) raw.exec(`DROP TABLE ${table}`);
-    raw.exec('DELETE FROM schema_migration WHERE version = 2; PRAGMA user_version = 1;');
+    raw.exec('DELETE FROM schema_migration WHERE version >= 2; PRAGMA user_version = 1;');
     raw.close();
     const reopened = CaseSession.open(join(dir, 'old.chainsight'), owner, 'write');
-    expect(reopened.schemaVersion()).toBe(2);
+    expect(reopened.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     const actions = reopened.audit.list(0, 10).entries.map((e) => e.action);
     expect(actions).toContain('case.migrated');
     expect(reopened.audit.verify().ok).toBe(true);

@@ -15,7 +15,8 @@ export const XLSX_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 2 * 1
  */
 export function inspectZip(file: string, limits: ZipLimits): Promise<string | null> {
   return new Promise((resolve) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (error, zip) => {
+    // names stay bytes: a hostile name ('../x') is a reason to be careful later, not a reason this check fails
+    yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, decodeStrings: false }, (error, zip) => {
       if (error || !zip) {
         resolve(`not a readable zip/xlsx container (${error?.message ?? 'unknown error'})`);
         return;
@@ -38,7 +39,7 @@ export function inspectZip(file: string, limits: ZipLimits): Promise<string | nu
         if (entries > limits.maxEntries) return done(`more than ${limits.maxEntries} entries`);
         if (total > limits.maxTotalBytes) return done(`expands to more than ${limits.maxTotalBytes / 1024 ** 3} GB`);
         if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxRatio && entry.uncompressedSize > 50 * 1024 ** 2) {
-          return done(`entry ${entry.fileName} expands ${Math.round(entry.uncompressedSize / entry.compressedSize)}× (zip bomb?)`);
+          return done(`entry ${String(entry.fileName)} expands ${Math.round(entry.uncompressedSize / entry.compressedSize)}× (zip bomb?)`);
         }
         zip.readEntry();
       });
