@@ -5,6 +5,8 @@ import type { HostKind } from '@shared/domain';
 export interface HostDialogs {
   pickFolder(options: { title?: string }): Promise<string | null>;
   pickSavePath(options: { title?: string; defaultName: string }): Promise<string | null>;
+  /** files to import, several at once (and folders where the platform's dialog mixes them); [] when cancelled */
+  pickFiles(options: { title?: string }): Promise<string[]>;
 }
 
 export interface BackendOptions {

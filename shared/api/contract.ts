@@ -12,6 +12,7 @@ import {
   CaseStats,
   CaseSummary,
   ColumnMap,
+  FormatInfo,
   JobProgress,
   MappingPreview,
   MappingTemplate,
@@ -19,7 +20,9 @@ import {
   MenuCommand,
   Operator,
   OperatorInput,
+  TemplateKind,
 } from './schemas';
+import { ChatConversation, ChatFilter, ChatMessage, ChatParticipant, LexiconGroupSummary, MentionSummary } from './chat-schemas';
 
 const Empty = z.object({}).strict();
 
@@ -87,6 +90,12 @@ export const methods = {
     z.object({ title: z.string().max(200).optional(), defaultName: z.string().max(255) }),
     z.object({ path: z.string().nullable() }),
   ),
+  /**
+   * native open dialog for files to import, several at once (the desktop app's way in: its preload exposes only
+   * call and on, so dropped File objects never become paths). Folders too where the platform's dialog can mix them
+   * (macOS); elsewhere folders come from dialogs.pickFolder.
+   */
+  'dialogs.pickFiles': method('read', z.object({ title: z.string().max(200).optional() }), z.object({ paths: z.array(z.string()) })),
 
   /** look at files before importing: detected format with confidence and reason, encoding, first rows */
   'import.inspect': method('read', z.object({ paths: z.array(z.string().min(1)).min(1).max(10_000) }), z.object({ files: z.array(InspectedFile) })),
@@ -111,7 +120,56 @@ export const methods = {
   /** save a mapping under a name; saving the same name again adds the next version */
   'templates.save': method('app', MappingTemplateDraft.extend({ name: MappingTemplate.shape.name }), MappingTemplate),
   /** canonical fields suggested from Chinese and English header names */
-  'templates.suggest': method('read', z.object({ headers: z.array(z.string().max(200)).max(200) }), z.object({ columnMap: ColumnMap })),
+  'templates.suggest': method(
+    'read',
+    z.object({ headers: z.array(z.string().max(200)).max(200), kind: TemplateKind.default('transactions') }),
+    z.object({ columnMap: ColumnMap }),
+  ),
+  /** give every version of a template a new name (their ids follow: template:<newName>@<version>) */
+  'templates.rename': method(
+    'app',
+    z.object({ name: MappingTemplate.shape.name, newName: MappingTemplate.shape.name }),
+    z.object({ templates: z.array(MappingTemplate) }),
+  ),
+  /** remove every version of a template; sources imported with it keep their rows and format id */
+  'templates.delete': method('app', z.object({ name: MappingTemplate.shape.name }), z.object({ deleted: z.number().int() })),
+
+  /** every format an import can use: the built-in ones, then every saved template version */
+  'formats.list': method('read', Empty, z.object({ formats: z.array(FormatInfo) })),
+
+  /** conversations with counts, date ranges and how many messages the lexicon flags */
+  'chats.conversations': method('read', Empty, z.object({ conversations: z.array(ChatConversation) })),
+  'chats.participants': method('read', z.object({ conversationId: z.number().int() }), z.object({ participants: z.array(ChatParticipant) })),
+  /** a page of messages in time order (of one conversation, or of all), filtered; spans mark hits and mentions */
+  'chats.messages': method(
+    'read',
+    ChatFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({ total: z.number().int(), offset: z.number().int(), messages: z.array(ChatMessage) }),
+  ),
+  /** jump to a date: the index (within the filtered list) of the first message at or after the instant */
+  'chats.locate': method('read', ChatFilter.extend({ utcMs: z.number() }), z.object({ index: z.number().int() })),
+  /** full-text search (trigram index; 1–2 characters by scanning), newest hits last, with highlighted spans */
+  'chats.search': method(
+    'read',
+    ChatFilter.extend({
+      query: z.string().trim().min(1).max(200),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({ total: z.number().int(), offset: z.number().int(), messages: z.array(ChatMessage) }),
+  ),
+  /** every phone, card, ID, account, amount … written in messages, with where and how often */
+  'chats.mentions': method(
+    'read',
+    z.object({ conversationId: z.number().int().optional(), kind: z.string().max(32).optional(), limit: z.number().int().min(1).max(5000).default(1000) }),
+    z.object({ mentions: z.array(MentionSummary) }),
+  ),
+  /** the typology lexicon's groups with their hit counts in the case */
+  'lexicon.groups': method('read', Empty, z.object({ version: z.number().int(), groups: z.array(LexiconGroupSummary) })),
+  /** the lexicon as editable JSON text */
+  'lexicon.get': method('read', Empty, z.object({ version: z.number().int(), json: z.string() })),
+  /** save an edited lexicon as the next version and rescore every message with it */
+  'lexicon.save': method('write', z.object({ json: z.string().min(2).max(2_000_000) }), z.object({ version: z.number().int(), hits: z.number().int() })),
 
   'jobs.cancel': method('read', z.object({ jobId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
 } as const;

@@ -167,6 +167,7 @@ export const ImportReport = z.object({
     amounts: z.number().int(),
     lexiconHits: z.number().int(),
     transferLinks: z.number().int(),
+    dupClusters: z.number().int(),
   }),
   timings: z.record(z.string(), z.number()),
 });
@@ -241,9 +242,32 @@ export const TEMPLATE_FIELDS = [
   'channel',
   'succeeded',
   'txnNo',
+  // accounts (账户信息-like tables)
+  'bank',
+  'branch',
+  'openedAt',
+  'accountStatus',
+  'idType',
+  'phone',
+  // persons (人员信息-like tables)
+  'name',
+  'idNumber',
+  'address',
+  // chat message tables
+  'conversation',
+  'conversationTitle',
+  'senderId',
+  'senderName',
+  'text',
+  'messageType',
 ] as const;
 
 export const TemplateField = z.enum(TEMPLATE_FIELDS);
+
+/** What the rows of a mapped table are: transactions, account facts, people, or chat messages. */
+export const TEMPLATE_KINDS = ['transactions', 'accounts', 'persons', 'messages'] as const;
+
+export const TemplateKind = z.enum(TEMPLATE_KINDS);
 
 const HeaderName = z.string().trim().min(1).max(200);
 
@@ -251,7 +275,7 @@ const HeaderName = z.string().trim().min(1).max(200);
 export const ColumnMap = z.partialRecord(TemplateField, HeaderName);
 
 /** The date-time forms shared/time reads; 'auto' accepts any of them. */
-export const DATE_FORMS = ['auto', 'compact-date', 'compact-datetime', 'separated', 'db2', 'chinese', 'iso-offset', 'excel-serial'] as const;
+export const DATE_FORMS = ['auto', 'compact-date', 'compact-datetime', 'separated', 'db2', 'chinese', 'iso-offset', 'excel-serial', 'day-first'] as const;
 
 export const MappingRules = z.object({
   dateForm: z.enum(DATE_FORMS).default('auto'),
@@ -271,6 +295,8 @@ export const MappingTemplate = z.object({
   /** `template:<name>@<version>`, also the format id `import --format` takes */
   id: z.string().min(1),
   name: z.string().trim().min(1).max(64),
+  /** what the rows are; templates saved before kinds existed are transaction tables */
+  kind: TemplateKind.default('transactions'),
   /** 1, 2, … : saving the same name again adds the next version; older versions stay usable */
   version: z.number().int().min(1),
   createdAt: z.string(),
@@ -281,7 +307,7 @@ export const MappingTemplate = z.object({
 });
 
 /** What the mapping screen sends: a template not yet saved (no id, version or time). */
-export const MappingTemplateDraft = MappingTemplate.pick({ headerSignature: true, columnMap: true, rules: true });
+export const MappingTemplateDraft = MappingTemplate.pick({ kind: true, headerSignature: true, columnMap: true, rules: true });
 
 export const MappingPreviewRow = z.object({
   sheet: z.string(),
@@ -297,8 +323,27 @@ export const MappingPreviewRow = z.object({
   summary: z.string(),
 });
 
+/** A mapped row of an account, person or message table: its values as text, by template field. */
+export const MappingPreviewRecord = z.object({
+  sheet: z.string(),
+  line: z.number().int(),
+  fields: z.partialRecord(TemplateField, z.string()),
+});
+
 export const MappingPreview = z.object({
   rows: z.array(MappingPreviewRow),
+  /** rows of templates that are not transaction tables (`rows` then stays empty) */
+  records: z.array(MappingPreviewRecord).default([]),
   errors: z.array(z.object({ sheet: z.string(), line: z.number().int(), code: z.string(), message: z.string() })),
   warnings: z.array(z.string()),
+});
+
+/** An import format as lists show it: a built-in format or one saved mapping-template version. */
+export const FormatInfo = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  kind: z.string(),
+  grade: z.enum(['official', 'self-provided']),
+  builtIn: z.boolean(),
 });

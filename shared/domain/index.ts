@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as S from '../api/schemas';
+import type * as C from '../api/chat-schemas';
 
 export type Operator = z.infer<typeof S.Operator>;
 export type CaseMeta = z.infer<typeof S.CaseMeta>;
@@ -26,3 +27,14 @@ export type MappingTemplate = z.infer<typeof S.MappingTemplate>;
 export type MappingTemplateDraft = z.infer<typeof S.MappingTemplateDraft>;
 export type MappingPreview = z.infer<typeof S.MappingPreview>;
 export type MappingPreviewRow = z.infer<typeof S.MappingPreviewRow>;
+export type MappingPreviewRecord = z.infer<typeof S.MappingPreviewRecord>;
+export type TemplateKind = z.infer<typeof S.TemplateKind>;
+export type FormatInfo = z.infer<typeof S.FormatInfo>;
+
+export type ChatConversation = z.infer<typeof C.ChatConversation>;
+export type ChatParticipant = z.infer<typeof C.ChatParticipant>;
+export type ChatMessage = z.infer<typeof C.ChatMessage>;
+export type ChatFilter = z.infer<typeof C.ChatFilter>;
+export type TextSpan = z.infer<typeof C.TextSpan>;
+export type MentionSummary = z.infer<typeof C.MentionSummary>;
+export type LexiconGroupSummary = z.infer<typeof C.LexiconGroupSummary>;

@@ -35,6 +35,8 @@ const CURRENCY_OF: ReadonlyArray<readonly [RegExp, CurrencyCode]> = [
 /** After a number these make it a count, a date part, a time, a rate or a measure, not money. */
 const NOT_MONEY_AFTER =
   /^\s*[多余来]?\s*(?:[人个次天年月日号岁周倍折成点分秒时楼层条张份家名位户台辆套页行单件只斤克吨米里平方度集期章节届组笔粉赞]|小时|公里|%|‰|[A-Za-z_@*/]|:\d)/;
+/** Words right before a number that say money moves (转了, 到账, 卡上, 付 …). */
+const PAYMENT_BEFORE = /(?:转|付|收|到账|到|卡上|打给?|汇|还|交|退|赔|给|共|合计|余额)了?\s*$/;
 const NOT_MONEY_BEFORE = /(?:[A-Za-z_@#*/:第点]|\d\.)$/;
 
 /** Dates and times whose digits must not be read as amounts (after width folding). */
@@ -143,7 +145,9 @@ function judge(
   else return null; // 二十, 三: Chinese numerals without a unit or a marker are counts far more often than money
   if (evidence === 'bare') {
     const intDigits = core.split('.')[0]?.replace(/,/g, '') ?? '';
-    if (minor < minBareMinor || intDigits.length > 9 || /^0\d/.test(intDigits)) return null;
+    // a small bare number still counts when it is written to the fen (92.17) right after a payment word
+    const paid = /^\d+\.\d{2}$/.test(core) && PAYMENT_BEFORE.test(before);
+    if ((minor < minBareMinor && !paid) || intDigits.length > 9 || /^0\d/.test(intDigits)) return null;
     // One group of a number written in spaced groups ("6222 0212 3456") is not an amount of its own.
     if (/\d $/.test(before) || /^ \d/.test(t.slice(start + core.length, start + core.length + 2))) return null;
   }

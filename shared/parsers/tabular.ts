@@ -1,4 +1,4 @@
-import type { Detection, SourceRecord } from './types';
+import type { Detection, MapperOutput, SourceRecord } from './types';
 
 /**
  * Header handling shared by every tabular format: returns are full of trailing tabs, full-width brackets, title rows
@@ -11,7 +11,9 @@ export type Aliases<F extends string> = Readonly<Record<F, readonly string[]>>;
 /** Cell text without the padding returns add: trailing/leading tabs, spaces, NBSP, full-width spaces, BOM. */
 export function cellText(cell: string | undefined): string {
   if (cell === undefined) return '';
-  return cell.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/g, '');
+  // String.prototype.trim removes exactly the characters of the regex's \s, which already holds NBSP, U+3000 and
+  // the BOM; natively, and it runs for every cell of every row
+  return cell.trim();
 }
 
 /** Header cell → comparable key: no padding or inner spaces, half-width brackets, ASCII lower-cased. */
@@ -140,6 +142,26 @@ export async function* rowsAfterHeader<F extends string>(
       if (!isBlank(pending)) yield headered(pending, found);
     }
   }
+}
+
+/**
+ * The loop of every headered table mapper: each row after the header (blank rows dropped) mapped to whatever it
+ * yields — a draft, several (an account and its phones), a row error, or nothing (a repeated header line) — and,
+ * when no header turned up in the first rows of a sheet, one file warning saying which columns were looked for.
+ */
+export async function* mapTabular<F extends string>(
+  records: AsyncIterable<SourceRecord>,
+  aliases: Aliases<F>,
+  required: readonly F[],
+  mapRow: (row: HeaderedRow<F>) => Iterable<MapperOutput>,
+  noHeaderMessage: string,
+  noHeaderCode = 'NO_HEADER',
+): AsyncIterable<MapperOutput> {
+  let missingHeader = false;
+  for await (const row of rowsAfterHeader(records, aliases, required, () => (missingHeader = true))) {
+    yield* mapRow(row);
+  }
+  if (missingHeader) yield { type: 'warning', code: noHeaderCode, message: noHeaderMessage };
 }
 
 /** A row with nothing but padding in it. */

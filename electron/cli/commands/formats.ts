@@ -18,13 +18,22 @@ export const formatsCommand: Command = {
       nameEn: format.name.en,
       kind: format.kind,
       grade: format.grade,
+      builtIn: true,
     }));
     const templates = new TemplateStore(defaultDataDir())
       .list()
-      .map((template) => ({ id: template.id, name: template.name, version: template.version, grade: template.rules.grade, createdAt: template.createdAt }));
+      .map((template) => ({
+        id: template.id,
+        name: template.name,
+        version: template.version,
+        grade: template.rules.grade,
+        createdAt: template.createdAt,
+        kind: template.kind,
+        builtIn: false,
+      }));
     input.log(formats.map((f) => `${f.id.padEnd(24)} ${f.name}  (${f.nameEn}; ${f.kind}, ${f.grade})`).join('\n'));
     if (templates.length > 0) {
-      input.log(['', 'saved mapping templates:', ...templates.map((t) => `${t.id.padEnd(24)} ${t.name} v${t.version}  (${t.grade}, saved ${t.createdAt})`)].join('\n'));
+      input.log(['', 'saved mapping templates:', ...templates.map((t) => `${t.id.padEnd(24)} ${t.name} v${t.version}  (${t.kind}, ${t.grade}, saved ${t.createdAt})`)].join('\n'));
     }
     return Promise.resolve({ formats, templates });
   },

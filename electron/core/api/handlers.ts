@@ -1,7 +1,7 @@
 import { AppError } from '@shared/api';
 import { caseStats } from '../cases/case-stats';
 import { DEFAULT_ZONE } from '@shared/time';
-import { detectableFormats, suggestMapping } from '@shared/parsers/template';
+import { detectableFormats, listFormats, suggestMapping } from '@shared/parsers/template';
 import { inspectFiles } from '../ingest/inspect';
 import { previewMapping } from '../ingest/preview';
 import { listSources, updateAcquisition } from '../ingest/sources.repo';
@@ -9,6 +9,8 @@ import type { HostDialogs } from '../host';
 import type { JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './router';
+import { listConversations, listMentions, listParticipants, locateMessage, pageMessages, searchMessages } from '../chats/chat-queries';
+import { caseLexicon, lexiconGroups, saveLexicon } from '../chats/lexicon-store';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -57,6 +59,7 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
 
     'dialogs.pickFolder': async (options) => ({ path: await requireDialogs().pickFolder(options) }),
     'dialogs.pickSavePath': async (options) => ({ path: await requireDialogs().pickSavePath(options) }),
+    'dialogs.pickFiles': async (options) => ({ paths: await requireDialogs().pickFiles(options) }),
 
     'import.inspect': async ({ paths }) => ({ files: await inspectFiles(paths, detectableFormats(workspace.templates.list())) }),
     'import.preview': ({ path, template }) => previewMapping(path, template, workspace.current?.meta().timeZone ?? DEFAULT_ZONE),
@@ -67,7 +70,23 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
 
     'templates.list': () => ({ templates: workspace.templates.list() }),
     'templates.save': (input) => workspace.templates.save(input),
-    'templates.suggest': ({ headers }) => ({ columnMap: suggestMapping(headers) }),
+    'templates.suggest': ({ headers, kind }) => ({ columnMap: suggestMapping(headers, kind) }),
+    'templates.rename': ({ name, newName }) => ({ templates: workspace.templates.rename(name, newName) }),
+    'templates.delete': ({ name }) => ({ deleted: workspace.templates.delete(name) }),
+    'formats.list': () => ({ formats: listFormats(workspace.templates.list()) }),
+
+    'chats.conversations': () => ({ conversations: listConversations(workspace.requireCase().db) }),
+    'chats.participants': ({ conversationId }) => ({ participants: listParticipants(workspace.requireCase().db, conversationId) }),
+    'chats.messages': ({ offset, limit, ...filter }) => pageMessages(workspace.requireCase().db, filter, offset, limit),
+    'chats.locate': ({ utcMs, ...filter }) => ({ index: locateMessage(workspace.requireCase().db, filter, utcMs) }),
+    'chats.search': ({ query, offset, limit, ...filter }) => searchMessages(workspace.requireCase().db, filter, query, offset, limit),
+    'chats.mentions': (options) => ({ mentions: listMentions(workspace.requireCase().db, options) }),
+    'lexicon.groups': () => lexiconGroups(workspace.requireCase().db),
+    'lexicon.get': () => {
+      const { version, lexicon } = caseLexicon(workspace.requireCase().db);
+      return { version, json: JSON.stringify(lexicon, null, 2) };
+    },
+    'lexicon.save': ({ json }) => saveLexicon(workspace.requireCase().db, json, workspace.operatorLabel()),
 
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { MappingPreview, MappingTemplateDraft } from '@shared/domain';
-import { templateFormat } from '@shared/parsers/template';
+import { previewRecord, templateFormat } from '@shared/parsers/template';
 import { formatAtOffset } from '@shared/time';
 import { assertUsable } from '../workspace/templates';
 import { openSourceFile } from './read/open-source-file';
@@ -16,7 +16,7 @@ export async function previewMapping(path: string, draft: MappingTemplateDraft, 
   const format = templateFormat({ ...draft, id: 'template:preview@1', name: 'preview', version: 1, createdAt: '' });
   const name = basename(path);
   const file = await openSourceFile(path, name);
-  const preview: MappingPreview = { rows: [], errors: [], warnings: [] };
+  const preview: MappingPreview = { rows: [], records: [], errors: [], warnings: [] };
   const controller = new AbortController();
   for await (const output of format.mapRows(file.records(controller.signal), { fileName: name, relPath: name, timeZone })) {
     if (output.type === 'txn') {
@@ -32,12 +32,14 @@ export async function previewMapping(path: string, draft: MappingTemplateDraft, 
         counterparty: [output.counterparty.name, output.counterparty.account].filter((part) => part !== undefined).join(' '),
         summary: output.summary ?? '',
       });
+    } else if (output.type === 'account' || output.type === 'person' || output.type === 'message') {
+      preview.records.push(previewRecord(output));
     } else if (output.type === 'error') {
       preview.errors.push({ sheet: output.sheet, line: output.line, code: output.code, message: output.message });
     } else if (output.type === 'warning') {
       preview.warnings.push(output.message);
     }
-    if (preview.rows.length + preview.errors.length >= PREVIEW_ROWS) break;
+    if (preview.rows.length + preview.records.length + preview.errors.length >= PREVIEW_ROWS) break;
   }
   controller.abort();
   return preview;

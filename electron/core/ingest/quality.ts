@@ -28,24 +28,30 @@ function useAffectedAccounts(db: Db, accountIds: readonly number[]): void {
 export function markDuplicates(db: Db, accountIds: readonly number[]): { txnNo: number; fingerprint: number } {
   if (accountIds.length === 0) return { txnNo: 0, fingerprint: 0 };
   useAffectedAccounts(db, accountIds);
+  // only groups with more than one row are joined back (through the (account, amount) index): the window-function
+  // form ranked and joined every row of every affected account
   const byTxnNo = db
     .prepare(
-      `WITH ranked AS (
-         SELECT id, FIRST_VALUE(id) OVER (PARTITION BY account_id, txn_no, amount_minor ORDER BY id) AS first_id
-         FROM txn WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NOT NULL)
-       UPDATE txn SET dup_of = ranked.first_id, dup_rule = 'txn-no'
-       FROM ranked WHERE txn.id = ranked.id AND ranked.first_id <> ranked.id AND txn.dup_of IS NULL`,
+      `WITH dup AS (
+         SELECT account_id, txn_no, amount_minor, MIN(id) AS first_id FROM txn
+         WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NOT NULL
+         GROUP BY account_id, txn_no, amount_minor HAVING COUNT(*) > 1)
+       UPDATE txn SET dup_of = dup.first_id, dup_rule = 'txn-no'
+       FROM dup WHERE txn.account_id = dup.account_id AND txn.amount_minor = dup.amount_minor AND txn.txn_no = dup.txn_no
+         AND txn.id <> dup.first_id AND txn.dup_of IS NULL`,
     )
     .run().changes;
   const byFingerprint = db
     .prepare(
-      `WITH ranked AS (
-         SELECT id, FIRST_VALUE(id) OVER (
-           PARTITION BY account_id, ts_utc, amount_minor, direction, IFNULL(cp_account, ''), IFNULL(balance_minor, ''), IFNULL(summary, '')
-           ORDER BY id) AS first_id
-         FROM txn WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NULL AND ts_utc IS NOT NULL)
-       UPDATE txn SET dup_of = ranked.first_id, dup_rule = 'fingerprint'
-       FROM ranked WHERE txn.id = ranked.id AND ranked.first_id <> ranked.id AND txn.dup_of IS NULL`,
+      `WITH dup AS (
+         SELECT account_id, ts_utc, amount_minor, direction, IFNULL(cp_account, '') AS cp_key, IFNULL(balance_minor, '') AS balance_key,
+           IFNULL(summary, '') AS summary_key, MIN(id) AS first_id FROM txn
+         WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NULL AND ts_utc IS NOT NULL
+         GROUP BY account_id, ts_utc, amount_minor, direction, cp_key, balance_key, summary_key HAVING COUNT(*) > 1)
+       UPDATE txn SET dup_of = dup.first_id, dup_rule = 'fingerprint'
+       FROM dup WHERE txn.account_id = dup.account_id AND txn.amount_minor = dup.amount_minor AND txn.ts_utc = dup.ts_utc
+         AND txn.direction IS dup.direction AND IFNULL(txn.cp_account, '') = dup.cp_key
+         AND IFNULL(txn.balance_minor, '') = dup.balance_key AND IFNULL(txn.summary, '') = dup.summary_key AND txn.txn_no IS NULL AND txn.id <> dup.first_id AND txn.dup_of IS NULL`,
     )
     .run().changes;
   return { txnNo: byTxnNo, fingerprint: byFingerprint };
@@ -67,12 +73,14 @@ export function linkMirrorPairs(db: Db, params: QualityParams = DEFAULT_QUALITY)
     CREATE INDEX temp.account_alias_by_alias ON account_alias(alias);
     CREATE INDEX temp.account_alias_by_id ON account_alias(id);
   `);
+  // from the accounts to the rows naming them (CROSS JOIN fixes that order): left to itself SQLite walked every
+  // transaction in time order and looked each counterparty up
   const candidates = db
     .prepare(
       `SELECT o.id AS out_id, i.id AS in_id, ABS(o.ts_utc - i.ts_utc) AS gap
-       FROM txn o
-       JOIN account_alias b ON b.alias = o.cp_account
-       JOIN txn i INDEXED BY txn_account_amount ON i.account_id = b.id AND i.amount_minor = -o.amount_minor
+       FROM account_alias b
+       CROSS JOIN txn o INDEXED BY txn_cp_account ON o.cp_account = b.alias
+       CROSS JOIN txn i INDEXED BY txn_account_amount ON i.account_id = b.id AND i.amount_minor = -o.amount_minor
        WHERE o.direction = 'out' AND i.direction = 'in' AND o.succeeded = 1 AND i.succeeded = 1
          AND o.dup_of IS NULL AND i.dup_of IS NULL AND o.mirror_id IS NULL AND i.mirror_id IS NULL
          AND o.ts_utc IS NOT NULL AND i.ts_utc IS NOT NULL AND ABS(o.ts_utc - i.ts_utc) <= @window

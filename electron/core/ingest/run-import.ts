@@ -14,6 +14,7 @@ import { collectInputs, type InputFile } from './walk';
 import { ChatWriter } from './chat-writer';
 import { CHAT_ANALYSIS_VERSION, analyseNewMessages, type ChatAnalysisResult, type MessageLexicon } from './chat-analysis';
 import { hashAttachments } from './attachments';
+import { compileCaseLexicon } from '../chats/lexicon-store';
 import { stat } from 'node:fs/promises';
 
 export const IMPORTER_VERSION = '1';
@@ -36,7 +37,7 @@ export interface ImportRequest {
   templates?: readonly MappingTemplate[] | undefined;
   /** jobs at least this large (bytes) load without the secondary indexes; default 32 MB */
   bulkThresholdBytes?: number | undefined;
-  /** the case's typology lexicon, compiled; chat messages are scored against it (none: no lexicon hits) */
+  /** the typology lexicon, compiled (default: the case's own; null: no lexicon hits) */
   lexicon?: MessageLexicon | null | undefined;
 }
 
@@ -160,7 +161,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     }
     started = process.hrtime.bigint();
     const quality = runQualityChecks(db, jobId, [...accounts], newSources);
-    const chats = runChatAnalysis(db, jobId, lastMessageBefore, request.lexicon ?? null);
+    const chats = runChatAnalysis(db, jobId, lastMessageBefore, request.lexicon === undefined ? compileCaseLexicon(db) : request.lexicon);
     timings.quality = seconds(started);
     db.prepare('UPDATE import_job SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), jobId);
     started = process.hrtime.bigint();
@@ -316,8 +317,9 @@ async function importOne(
         break;
       case 'message':
         chatWriter.writeMessage(sourceId, output);
-        // one message is one item whatever its lines (JSON exports have none)
-        report.imported += 1;
+        // one message is one item; JSON exports have no lines (0), so each counts on its own
+        if (output.line === 0) report.imported += 1;
+        else countRow(output.sheet, output.line);
         messages += 1;
         break;
       case 'error':

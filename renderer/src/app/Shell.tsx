@@ -1,5 +1,6 @@
 import type { CaseInfo, Operator } from '@shared/domain';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ChatsPage } from '../features/chats/ChatsPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { ImportSessionProvider } from '../features/import/import-session';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -16,6 +17,8 @@ function Page({ route, caseInfo, navigate }: { route: RouteId; caseInfo: CaseInf
       return <OverviewPage caseInfo={caseInfo} navigate={navigate} />;
     case 'import':
       return <ImportPage caseInfo={caseInfo} />;
+    case 'chats':
+      return <ChatsPage caseInfo={caseInfo} navigate={navigate} />;
     case 'audit':
       return <AuditPage />;
     default:

@@ -5,6 +5,10 @@ import { templateFormat } from './template-format';
 
 export { templateFormat, templateFormatId } from './template-format';
 export { suggestMapping } from './suggest';
+export { SOURCE_KIND_OF, TEMPLATE_KIND_FIELDS, templateProblems } from './fields';
+export { listFormats } from './format-list';
+export { previewRecord } from './preview-fields';
+export { parseDayFirst, parseDayFirstSplit } from './day-first';
 
 /** The newest version of each template name: older versions stay usable by id but no longer compete in detection. */
 export function latestTemplates(templates: readonly MappingTemplate[]): MappingTemplate[] {

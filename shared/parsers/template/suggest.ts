@@ -1,7 +1,10 @@
-import type { ColumnMap, TemplateField } from '../../domain';
+import type { ColumnMap, TemplateField, TemplateKind } from '../../domain';
+import { ACCOUNT_ALIASES, PERSON_ALIASES } from '../bank/info-aliases';
 import { TXN_ALIASES } from '../bank/txn-aliases';
 import type { TxnField } from '../bank/txn-aliases';
 import { normaliseHeader } from '../tabular';
+import { ACCOUNT_WORDS, MESSAGE_WORDS, PERSON_WORDS } from './suggest-words';
+import type { KindWords } from './suggest-words';
 
 /** The bank vocabulary (DOMAIN.md §1.1) by template field: every name a 查控 return prints the column under. */
 const FROM_BANK: Readonly<Partial<Record<TemplateField, readonly TxnField[]>>> = {
@@ -61,23 +64,68 @@ const CONTAINS: readonly (readonly [RegExp, TemplateField])[] = [
   [/时间|time/, 'time'],
 ];
 
-const EXACT: ReadonlyMap<string, TemplateField> = (() => {
+/** normalised header → field: the bank's own aliases, then the other words (which never override them). */
+function exactMap(bank: readonly (readonly [TemplateField, readonly string[]])[], extra: Readonly<Partial<Record<TemplateField, readonly string[]>>>): ReadonlyMap<string, TemplateField> {
   const map = new Map<string, TemplateField>();
-  for (const [field, txnFields] of Object.entries(FROM_BANK) as [TemplateField, readonly TxnField[]][]) {
-    for (const txnField of txnFields) for (const alias of TXN_ALIASES[txnField]) map.set(normaliseHeader(alias), field);
-  }
-  for (const [field, words] of Object.entries(EXTRA) as [TemplateField, readonly string[]][]) {
+  for (const [field, aliases] of bank) for (const alias of aliases) map.set(normaliseHeader(alias), field);
+  for (const [field, words] of Object.entries(extra) as [TemplateField, readonly string[]][]) {
     for (const word of words) if (!map.has(normaliseHeader(word))) map.set(normaliseHeader(word), field);
   }
   return map;
-})();
+}
+
+const TRANSACTION_WORDS: KindWords = {
+  exact: exactMap(
+    (Object.entries(FROM_BANK) as [TemplateField, readonly TxnField[]][]).map(([field, txnFields]) => [field, txnFields.flatMap((txnField) => TXN_ALIASES[txnField])] as const),
+    EXTRA,
+  ),
+  contains: CONTAINS,
+};
+
+/** Words by kind; accounts and persons start from the 查控 账户信息 / 人员信息 aliases (DOMAIN.md §1.1). */
+const WORDS: Readonly<Record<TemplateKind, KindWords>> = {
+  transactions: TRANSACTION_WORDS,
+  accounts: {
+    exact: exactMap(
+      [
+        ['account', [...ACCOUNT_ALIASES.card, ...ACCOUNT_ALIASES.account]],
+        ['accountName', ACCOUNT_ALIASES.holderName],
+        ['accountId', ACCOUNT_ALIASES.holderId],
+        ['idType', ACCOUNT_ALIASES.idType],
+        ['bank', ACCOUNT_ALIASES.bank],
+        ['branch', ACCOUNT_ALIASES.branch],
+        ['openedAt', ACCOUNT_ALIASES.openedAt],
+        ['accountStatus', ACCOUNT_ALIASES.status],
+        ['balance', ACCOUNT_ALIASES.balance],
+        ['currency', ACCOUNT_ALIASES.currency],
+        ['phone', [...ACCOUNT_ALIASES.regPhone, ...ACCOUNT_ALIASES.contactPhone]],
+      ],
+      ACCOUNT_WORDS.extra,
+    ),
+    contains: ACCOUNT_WORDS.contains,
+  },
+  persons: {
+    exact: exactMap(
+      [
+        ['name', PERSON_ALIASES.name],
+        ['idType', PERSON_ALIASES.idType],
+        ['idNumber', PERSON_ALIASES.idNumber],
+        ['phone', [...PERSON_ALIASES.mobile, ...PERSON_ALIASES.contactPhone]],
+      ],
+      PERSON_WORDS.extra,
+    ),
+    contains: PERSON_WORDS.contains,
+  },
+  messages: { exact: exactMap([], MESSAGE_WORDS.extra), contains: MESSAGE_WORDS.contains },
+};
 
 /**
- * Which header is which canonical field, from the names a statement prints (Chinese bank aliases, English export
+ * Which header is which field of a table of `kind`, from the names it prints (Chinese bank aliases, English export
  * words). Each field takes the first header that names it exactly, then the first that contains a telling word;
  * a header fills one field at most. Only a suggestion: the investigator confirms every choice on the mapping screen.
  */
-export function suggestMapping(headers: readonly string[]): ColumnMap {
+export function suggestMapping(headers: readonly string[], kind: TemplateKind = 'transactions'): ColumnMap {
+  const { exact, contains } = WORDS[kind];
   const names = headers.map((header) => header.trim());
   const keys = names.map(normaliseHeader);
   const found = new Map<TemplateField, number>();
@@ -88,13 +136,21 @@ export function suggestMapping(headers: readonly string[]): ColumnMap {
     used.add(index);
   };
   keys.forEach((key, index) => {
-    const field = EXACT.get(key);
+    const field = exact.get(key);
     if (field !== undefined) take(field, index);
   });
   keys.forEach((key, index) => {
-    const rule = CONTAINS.find(([pattern]) => pattern.test(key));
+    const rule = contains.find(([pattern]) => pattern.test(key));
     if (rule !== undefined) take(rule[1], index);
   });
+  if (kind === 'transactions' || kind === 'messages') readDateAndTime(found);
+  const map: ColumnMap = {};
+  for (const [field, index] of found) map[field] = names[index];
+  return map;
+}
+
+/** Rows with a time: a date column beside a time column is date + time of day; a lone date column is the time. */
+function readDateAndTime(found: Map<TemplateField, number>): void {
   const date = found.get('date');
   const time = found.get('time');
   if (date !== undefined && time !== undefined) {
@@ -106,7 +162,4 @@ export function suggestMapping(headers: readonly string[]): ColumnMap {
     found.delete('date');
     found.set('time', date);
   }
-  const map: ColumnMap = {};
-  for (const [field, index] of found) map[field] = names[index];
-  return map;
 }

@@ -18,6 +18,7 @@ describe('chainsight formats and import with saved mapping templates', () => {
     const env = { CHAINSIGHT_HOME: home, CHAINSIGHT_OPERATOR: '周警官' };
     const store = new TemplateStore(home);
     const draft: MappingTemplateDraft = {
+      kind: 'transactions',
       headerSignature: HEADER,
       columnMap: { account: 'Account No', time: 'Value Date', amount: 'Amount', direction: 'Dr/Cr' },
       rules: { dateForm: 'auto', amountConvention: 'flag', inWords: [], outWords: [], currency: 'CNY', grade: 'official', accountKind: 'bank' },
@@ -28,9 +29,19 @@ describe('chainsight formats and import with saved mapping templates', () => {
     const formats = chainsight(['formats', '--json'], env);
     expect(formats.status).toBe(0);
     expect(formats.json().templates).toEqual([
-      expect.objectContaining({ id: 'template:drcr@1', name: 'drcr', version: 1 }),
-      expect.objectContaining({ id: 'template:drcr@2', name: 'drcr', version: 2 }),
+      expect.objectContaining({ id: 'template:drcr@1', name: 'drcr', version: 1, grade: 'official', kind: 'transactions', builtIn: false }),
+      expect.objectContaining({ id: 'template:drcr@2', name: 'drcr', version: 2, kind: 'transactions' }),
     ]);
+    // the keys scripts rely on stay; kind and builtIn were added beside them
+    expect(formats.json().formats).toContainEqual({
+      id: 'ccxk.transactions',
+      version: expect.any(Number) as number,
+      name: expect.any(String) as string,
+      nameEn: expect.any(String) as string,
+      kind: 'transactions',
+      grade: 'official',
+      builtIn: true,
+    });
 
     const file = join(dir, 'drcr.csv');
     writeFileSync(file, `${HEADER.join(',')}\n62220001,2024-03-15 10:30:00,100.00,DR\n62220001,2024-03-16 10:30:00,25.5,CR\n`, 'utf8');

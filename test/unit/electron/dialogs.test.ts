@@ -32,4 +32,25 @@ describe('native dialogs', () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(createDialogs().pickSavePath({ defaultName: 'bundle.zip' })).resolves.toBeNull();
   });
+
+  it('pickFiles picks several files at once on Windows and Linux, where one dialog cannot also pick folders', async () => {
+    const window = new BrowserWindow();
+    state.focused = window;
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['D:\\查控\\交易明细.csv', 'D:\\查控\\账户信息.csv'] });
+    await expect(createDialogs('win32').pickFiles({ title: '选择要导入的文件' })).resolves.toEqual(['D:\\查控\\交易明细.csv', 'D:\\查控\\账户信息.csv']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith(window, { title: '选择要导入的文件', properties: ['openFile', 'multiSelections'] });
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/u/a.csv'] });
+    await createDialogs('linux').pickFiles({});
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, { properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('pickFiles also takes folders on macOS, and answers no paths when cancelled', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/Users/u/查控反馈', '/Users/u/流水.xlsx'] });
+    await expect(createDialogs('darwin').pickFiles({})).resolves.toEqual(['/Users/u/查控反馈', '/Users/u/流水.xlsx']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith({ properties: ['openFile', 'openDirectory', 'multiSelections'] });
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(createDialogs('darwin').pickFiles({})).resolves.toEqual([]);
+  });
 });

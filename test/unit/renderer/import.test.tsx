@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, createClient } from '@shared/api';
-import type { ImportReport, InspectedFile } from '@shared/domain';
+import type { ImportReport, InspectedFile, MappingTemplate } from '@shared/domain';
+import { listFormats } from '@shared/parsers/template';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, fakeBackend, operatorLi, type Handlers } from './support/fake-backend';
 import { settle, setupRendererTests } from './support/dom';
@@ -21,7 +22,13 @@ function renderImport(handlers: Handlers = {}) {
   window.sessionStorage.setItem('chainsight.operatorConfirmed', operatorLi.id);
   window.sessionStorage.setItem('chainsight.token', 'tok-123');
   window.location.hash = '#/import';
-  const backend = fakeBackend({ ...baseHandlers(caseInfo()), 'sources.list': () => ({ sources: [] }), ...handlers });
+  const backend = fakeBackend({
+    ...baseHandlers(caseInfo()),
+    'sources.list': () => ({ sources: [] }),
+    'formats.list': () => ({ formats: listFormats([]) }),
+    'templates.list': () => ({ templates: [] }),
+    ...handlers,
+  });
   render(<App client={createClient(backend.transport)} />);
   return backend;
 }
@@ -127,6 +134,7 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
       },
     ],
     quality: { duplicates: 3, reversals: 0, mirrorPairs: 2, balanceBreaks: 1, balanceRowsChecked: 12_000 },
+    chats: { messages: 0, identifiers: 0, amounts: 0, lexiconHits: 0, transferLinks: 0, dupClusters: 0 },
     timings: { readMs: 1200, qualityMs: 80 },
     ...overrides,
   };
@@ -251,6 +259,7 @@ describe('import page', () => {
     expect(await screen.findByText(/以下问题会使整批导入失败/)).toBeTruthy();
     const start = screen.getByRole('button', { name: '开始导入' });
     expect(start.hasAttribute('disabled')).toBe(true);
+    await screen.findByRole('option', { name: '查控交易明细信息' });
     fireEvent.change(screen.getByLabelText('指定格式'), { target: { value: 'ccxk.transactions' } });
     fireEvent.change(screen.getByLabelText(/时区（原始记录未写明时区时）/), { target: { value: 'Asia/Hong_Kong' } });
     expect(start.hasAttribute('disabled')).toBe(false);
@@ -376,6 +385,7 @@ describe('import page', () => {
 describe('import page: column mapping for an unrecognised file', () => {
   it('opens the mapping panel from 设置列映射…, saves the template and re-inspects so the file shows it', async () => {
     let saved = false;
+    const templates: MappingTemplate[] = [];
     const unrecognised = inspected('export.csv', {
       status: 'unrecognised',
       problem: 'format not recognised',
@@ -394,18 +404,35 @@ describe('import page: column mapping for an unrecognised file', () => {
         ],
       }),
       'templates.suggest': () => ({ columnMap: { account: 'Account No', time: 'Value Date', debit: 'Withdrawals', credit: 'Deposits' } }),
-      'import.preview': () => ({ rows: [], errors: [], warnings: [] }),
+      'import.preview': () => ({ rows: [], records: [], errors: [], warnings: [] }),
       'templates.save': (input) => {
+        const template: MappingTemplate = {
+          id: `template:${input.name}@1`,
+          name: input.name,
+          kind: 'transactions',
+          version: 1,
+          createdAt: '2026-01-01T00:00:00Z',
+          headerSignature: ['accountno'],
+          columnMap: input.columnMap,
+          rules: { dateForm: 'auto', amountConvention: 'split', inWords: [], outWords: [], currency: 'CNY', grade: 'official', accountKind: 'bank' },
+        };
+        templates.push(template);
         saved = true;
-        return { id: `template:${input.name}@1`, name: input.name, version: 1, createdAt: '2026-01-01T00:00:00Z', headerSignature: ['accountno'], columnMap: input.columnMap, rules: { dateForm: 'auto', amountConvention: 'split', inWords: [], outWords: [], currency: 'CNY', grade: 'official', accountKind: 'bank' } };
+        return template;
       },
+      'templates.list': () => ({ templates }),
+      'formats.list': () => ({ formats: listFormats(templates) }),
     });
     await addPath('/data/export.csv');
     fireEvent.click(await screen.findByRole('button', { name: '设置列映射…' }));
     fireEvent.change(await screen.findByLabelText('模板名称'), { target: { value: '英文流水' } });
     fireEvent.click(screen.getByRole('button', { name: '保存模板' }));
-    expect(await screen.findByText('列映射模板“英文流水” v1')).toBeTruthy();
+    const table = screen.getByRole('table', { name: '识别结果' });
+    expect(await within(table).findByText('列映射模板“英文流水” v1')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '设置列映射…' })).toBeNull();
     expect(backend.calls.filter((c) => c.method === 'import.inspect')).toHaveLength(2);
+    // the new template is offered as a format and listed with the saved ones, without reloading the page
+    expect(await screen.findByRole('option', { name: '列映射模板“英文流水” v1' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '已保存的列映射模板' })).toBeTruthy();
   });
 });

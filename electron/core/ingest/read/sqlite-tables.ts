@@ -21,64 +21,76 @@ const cellText = (value: unknown): string => {
   return '';
 };
 
+interface Scratch {
+  db: Database.Database;
+  dispose: () => Promise<void>;
+}
+
 /**
  * Open a seized database (a decrypted EnMicroMsg.db …) without touching the kept original: a scratch copy is opened
- * read-only with untrusted-schema protections (no triggers, views or functions of the file's schema run), then
- * deleted. Throws the file's error as an unreadable-file error.
+ * read-only with untrusted-schema protections (no triggers, views or functions of the file's schema run); dispose()
+ * closes and deletes it.
  */
-async function withScratchCopy<T>(options: { file: string; displayName: string }, use: (db: Database.Database) => T | Promise<T>): Promise<T> {
+async function openScratch(options: { file: string; displayName: string }): Promise<Scratch> {
   const dir = await mkdtemp(join(tmpdir(), 'chainsight-sqlite-'));
+  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const copy = join(dir, 'evidence.sqlite');
-  let db: Database.Database | null = null;
   try {
     await copyFile(options.file, copy);
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
     try {
-      db = new Database(copy, { readonly: true, fileMustExist: true });
       db.pragma('trusted_schema = OFF');
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
-      throw unreadable(options.displayName, `not a readable SQLite database (${error instanceof Error ? error.message : String(error)}); an encrypted EnMicroMsg.db must be decrypted first`);
+      db.close();
+      throw error;
     }
-    return await use(db);
-  } finally {
-    db?.close();
-    await rm(dir, { recursive: true, force: true });
+    return {
+      db,
+      dispose: async () => {
+        db.close();
+        await remove();
+      },
+    };
+  } catch (error) {
+    await remove();
+    throw unreadable(
+      options.displayName,
+      `not a readable SQLite database (${error instanceof Error ? error.message : 'unknown error'}); an encrypted EnMicroMsg.db must be decrypted first`,
+    );
   }
 }
 
 /** The table names of a database, for detection. */
-export function listSqliteTables(options: { file: string; displayName: string }): Promise<string[]> {
-  return withScratchCopy(options, (db) =>
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name),
-  );
+export async function listSqliteTables(options: { file: string; displayName: string }): Promise<string[]> {
+  const scratch = await openScratch(options);
+  try {
+    return (scratch.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+  } finally {
+    await scratch.dispose();
+  }
 }
 
-/** The rows of the named tables in that order; each table's first record holds its column names. */
+/** The rows of the named tables in that order; each table's first record (line 0) holds its column names. */
 export async function* readSqliteTables(options: SqliteTablesOptions): AsyncIterable<SourceRecord> {
-  const dir = await mkdtemp(join(tmpdir(), 'chainsight-sqlite-'));
-  const copy = join(dir, 'evidence.sqlite');
-  let db: Database.Database | null = null;
+  const { db, dispose } = await openScratch(options);
   try {
-    await copyFile(options.file, copy);
-    try {
-      db = new Database(copy, { readonly: true, fileMustExist: true });
-      db.pragma('trusted_schema = OFF');
-    } catch (error) {
-      throw unreadable(options.displayName, `not a readable SQLite database (${error instanceof Error ? error.message : String(error)})`);
-    }
     const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     for (const table of options.tables) {
       if (!present.has(table)) continue;
       const quoted = `"${table.replace(/"/g, '""')}"`;
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((row) => row.name);
+      const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((row) => row.name);
       yield { sheet: table, line: 0, cells: columns };
       let line = 0;
       let statement: Database.Statement;
       try {
-        statement = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`).raw(true);
+        statement = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`);
       } catch {
-        statement = db.prepare(`SELECT * FROM ${quoted}`).raw(true);
+        // WITHOUT ROWID tables
+        statement = db.prepare(`SELECT * FROM ${quoted}`);
       }
+      // 64-bit ids (WeChat msgSvrId) must keep every digit: read integers as BigInt, written out in full
+      statement.raw(true).safeIntegers(true);
       try {
         for (const row of statement.iterate() as Iterable<unknown[]>) {
           line += 1;
@@ -87,13 +99,10 @@ export async function* readSqliteTables(options: SqliteTablesOptions): AsyncIter
         }
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        throw unreadable(options.displayName, `table ${table} could not be read (${error instanceof Error ? error.message : String(error)})`, line + 1);
+        throw unreadable(options.displayName, `table ${table} could not be read (${error instanceof Error ? error.message : 'unknown error'})`, line + 1);
       }
     }
   } finally {
-    db?.close();
-    await rm(dir, { recursive: true, force: true });
+    await dispose();
   }
 }
-
-export { withScratchCopy };

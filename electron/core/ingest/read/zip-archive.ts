@@ -49,7 +49,7 @@ export async function walkZip(file: string, displayName: string, visit: EntryVis
       const finish = (failure?: unknown): void => {
         zip.close();
         if (failure === undefined) resolve();
-        else reject(failure instanceof Error && failure.name === 'AppError' ? failure : unreadable(displayName, `damaged zip archive (${failure instanceof Error ? failure.message : String(failure)})`));
+        else reject(failure instanceof Error && failure.name === 'AppError' ? failure : unreadable(displayName, `damaged zip archive (${failure instanceof Error ? failure.message : 'unknown error'})`));
       };
       zip.on('error', finish);
       zip.on('end', () => finish());

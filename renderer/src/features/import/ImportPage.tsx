@@ -13,6 +13,8 @@ import { useImportSession } from './import-session';
 import { InspectTable } from './InspectTable';
 import { SelectionPanel } from './SelectionPanel';
 import { StartPanel } from './StartPanel';
+import { TemplateCatalogProvider } from './template-catalog';
+import { TemplatesPanel } from './TemplatesPanel';
 
 type Tab = 'files' | 'sources';
 
@@ -22,36 +24,39 @@ function FilesTab({ caseInfo, showSources }: { caseInfo: CaseInfo; showSources: 
   const session = useImportSession();
   const running = session.run !== null;
   return (
-    <div className="import-files">
-      <ImportProgressPanel />
-      {session.outcome ? <ImportReportView outcome={session.outcome} onClose={session.dismissOutcome} onShowSources={showSources} /> : null}
-      {caseInfo.readOnly ? (
-        <EmptyState title={t('import.readOnly')} body={t('pages.import.what')} />
-      ) : running ? null : (
-        <>
-          <SelectionPanel host={appInfo?.host} nativeDialogs={appInfo?.nativeDialogs ?? false} />
-          {session.items.length > 0 ? (
-            <section className="panel" aria-label={t('import.inspectTitle')}>
-              <header className="panel-header">
-                <h2>{t('import.inspectTitle')}</h2>
-                <span className="muted">{t('import.inspectNote')}</span>
-                <span className="header-actions">
-                  <button type="button" className="small" onClick={session.clearSelection}>
-                    {t('import.clear')}
-                  </button>
-                </span>
-              </header>
-              <div className="inspect-scroll">
-                <InspectTable items={session.items} onRemove={session.removeItem} onReinspect={session.reinspect} />
-              </div>
-            </section>
-          ) : session.outcome ? null : (
-            <EmptyState title={t('import.emptyTitle')} body={t('pages.import.what')} next={t('import.emptyNext')} />
-          )}
-          {session.items.length > 0 ? <StartPanel caseInfo={caseInfo} /> : null}
-        </>
-      )}
-    </div>
+    <TemplateCatalogProvider>
+      <div className="import-files">
+        <ImportProgressPanel />
+        {session.outcome ? <ImportReportView outcome={session.outcome} onClose={session.dismissOutcome} onShowSources={showSources} /> : null}
+        {caseInfo.readOnly ? (
+          <EmptyState title={t('import.readOnly')} body={t('pages.import.what')} />
+        ) : running ? null : (
+          <>
+            <SelectionPanel host={appInfo?.host} nativeDialogs={appInfo?.nativeDialogs ?? false} />
+            {session.items.length > 0 ? (
+              <section className="panel" aria-label={t('import.inspectTitle')}>
+                <header className="panel-header">
+                  <h2>{t('import.inspectTitle')}</h2>
+                  <span className="muted">{t('import.inspectNote')}</span>
+                  <span className="header-actions">
+                    <button type="button" className="small" onClick={session.clearSelection}>
+                      {t('import.clear')}
+                    </button>
+                  </span>
+                </header>
+                <div className="inspect-scroll">
+                  <InspectTable items={session.items} onRemove={session.removeItem} onReinspect={session.reinspect} />
+                </div>
+              </section>
+            ) : session.outcome ? null : (
+              <EmptyState title={t('import.emptyTitle')} body={t('pages.import.what')} next={t('import.emptyNext')} />
+            )}
+            {session.items.length > 0 ? <StartPanel caseInfo={caseInfo} /> : null}
+            <TemplatesPanel />
+          </>
+        )}
+      </div>
+    </TemplateCatalogProvider>
   );
 }
 

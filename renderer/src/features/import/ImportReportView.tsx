@@ -97,6 +97,14 @@ function Summary({ report }: { report: ImportReport }) {
     [t('report.reversals'), report.quality.reversals, t('report.reversalsNote')],
     [t('report.balanceBreaks'), report.quality.balanceBreaks, t('report.balanceBreaksNote', { n: formatCount(report.quality.balanceRowsChecked) })],
   ];
+  const chats: [string, number, string][] = [
+    [t('report.chatMessages'), report.chats.messages, t('report.chatMessagesNote')],
+    [t('report.chatIdentifiers'), report.chats.identifiers, t('report.chatIdentifiersNote')],
+    [t('report.chatAmounts'), report.chats.amounts, t('report.chatAmountsNote')],
+    [t('report.chatLexiconHits'), report.chats.lexiconHits, t('report.chatLexiconHitsNote')],
+    [t('report.chatTransferLinks'), report.chats.transferLinks, t('report.chatTransferLinksNote')],
+    [t('report.chatDupClusters'), report.chats.dupClusters, t('report.chatDupClustersNote')],
+  ];
   return (
     <div className="report-summary">
       <dl className="figures report-figures">
@@ -107,20 +115,28 @@ function Summary({ report }: { report: ImportReport }) {
           </div>
         ))}
       </dl>
-      <div>
-        <h3>{t('report.qualityTitle')}</h3>
-        <dl className="figures report-figures">
-          {quality.map(([label, value, note]) => (
-            <div key={label} className="figure" title={note}>
-              <dt>
-                {label}
-                <span className="figure-note">{note}</span>
-              </dt>
-              <dd className="num">{formatCount(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <NotedFigures title={t('report.qualityTitle')} figures={quality} />
+      {report.chats.messages > 0 ? <NotedFigures title={t('report.chatTitle')} figures={chats} /> : null}
+    </div>
+  );
+}
+
+/** A titled list of figures, each with the note that says what it counts. */
+function NotedFigures({ title, figures }: { title: string; figures: readonly [string, number, string][] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <dl className="figures report-figures">
+        {figures.map(([label, value, note]) => (
+          <div key={label} className="figure" title={note}>
+            <dt>
+              {label}
+              <span className="figure-note">{note}</span>
+            </dt>
+            <dd className="num">{formatCount(value)}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

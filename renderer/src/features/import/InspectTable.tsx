@@ -7,6 +7,7 @@ import { exactBytes, formatBytes } from './format-bytes';
 import { isExplicit, percent } from './import-plan';
 import { MappingPanel } from './MappingPanel';
 import type { SelectionItem } from './import-session';
+import { useTemplateCatalog } from './template-catalog';
 
 function Preview({ rows }: { rows: string[][] }) {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ function FileRow({ file, onReinspect }: { file: InspectedFile; onReinspect: () =
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [mapping, setMapping] = useState(false);
+  const { changed } = useTemplateCatalog();
   const best = file.candidates[0];
   return (
     <>
@@ -110,6 +112,7 @@ function FileRow({ file, onReinspect }: { file: InspectedFile; onReinspect: () =
               onClose={() => setMapping(false)}
               onSaved={() => {
                 setMapping(false);
+                changed();
                 onReinspect();
               }}
             />

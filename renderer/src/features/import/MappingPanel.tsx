@@ -5,15 +5,26 @@ import { useAction } from '../../app/use-action';
 import { useCall } from '../../app/use-call';
 import { useClient } from '../../app/client-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatMoney } from '../../components/format';
-import { DATE_FORMS, TEMPLATE_FIELDS, defaultRules, headerCells, splitWords, withField, type TemplateField } from './mapping-draft';
+import {
+  DATE_FORMS,
+  TEMPLATE_KIND_FIELDS,
+  TEMPLATE_KINDS,
+  defaultRules,
+  fieldLabel,
+  headerCells,
+  splitWords,
+  withField,
+  type TemplateField,
+  type TemplateKind,
+} from './mapping-draft';
+import { MappingPreviewTable } from './MappingPreview';
 
-function FieldSelect({ field, headers, value, onChange }: { field: TemplateField; headers: string[]; value: string; onChange: (header: string) => void }) {
+function FieldSelect({ label, headers, value, onChange }: { label: string; headers: string[]; value: string; onChange: (header: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field mapping-field">
-      <label htmlFor={id}>{t(`mapping.field.${field}`)}</label>
+      <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">{t('mapping.unmapped')}</option>
         {headers.map((header) => (
@@ -60,102 +71,16 @@ function WordsField({ label, words, onChange }: { label: string; words: string[]
   );
 }
 
-function PreviewTable({ path, draft }: { path: string; draft: MappingTemplateDraft }) {
-  const { t } = useTranslation();
-  const preview = useCall('import.preview', { path, template: draft }, { refetchOn: [] });
-  if (preview.error) return <ErrorNotice error={preview.error} />;
-  if (!preview.data) return <p className="muted">{t('mapping.previewLoading')}</p>;
-  const { rows, errors, warnings } = preview.data;
-  return (
-    <div className="mapping-preview">
-      <table className="dense-table" aria-label={t('mapping.previewTitle')}>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('mapping.col.line')}</th>
-            <th scope="col">{t('mapping.col.account')}</th>
-            <th scope="col">{t('mapping.col.time')}</th>
-            <th scope="col" className="num">{t('mapping.col.amount')}</th>
-            <th scope="col">{t('mapping.col.direction')}</th>
-            <th scope="col" className="num">{t('mapping.col.balance')}</th>
-            <th scope="col">{t('mapping.col.counterparty')}</th>
-            <th scope="col">{t('mapping.col.summary')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.sheet}:${row.line}`}>
-              <td className="num muted">{row.line}</td>
-              <td className="mono">{row.account}</td>
-              <td className="mono">{row.time}</td>
-              <td className="num">{formatMoney(row.amountMinor, row.currency)}</td>
-              <td>{row.direction === null ? t('mapping.directionUnknown') : t(`mapping.direction.${row.direction}`)}</td>
-              <td className="num">{row.balanceMinor === null ? '' : formatMoney(row.balanceMinor, row.currency)}</td>
-              <td>{row.counterparty}</td>
-              <td>{row.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length === 0 ? <p className="muted">{t('mapping.previewNoRows')}</p> : null}
-      {errors.length > 0 ? (
-        <ul className="plain-list danger-text" aria-label={t('mapping.previewErrors')}>
-          {errors.map((error) => (
-            <li key={`${error.sheet}:${error.line}`}>{t('mapping.rowError', { line: error.line, message: error.message })}</li>
-          ))}
-        </ul>
-      ) : null}
-      {warnings.length > 0 ? (
-        <ul className="plain-list warn-text">
-          {warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
 /**
- * 设置列映射: for a file no format recognises, say which column is which field and how to read dates, amounts and
- * direction, see what that makes of the first rows, and save it as a named template that detection then uses.
+ * 设置列映射: for a file no format recognises, say what the table holds (transactions, account or person facts, chat
+ * messages), which column is which field of that kind and how to read dates, amounts and direction; see what that
+ * makes of the first rows, and save it as a named template that detection then uses.
  */
 export function MappingPanel({ file, onSaved, onClose }: { file: InspectedFile; onSaved: (template: MappingTemplate) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const headers = headerCells(file.preview);
-  const suggestion = useCall('templates.suggest', { headers }, { refetchOn: [] });
-  if (suggestion.error) return <ErrorNotice error={suggestion.error} />;
-  if (!suggestion.data) return <p className="muted">{t('mapping.suggesting')}</p>;
-  return <MappingEditor file={file} headers={headers} suggested={suggestion.data.columnMap} onSaved={onSaved} onClose={onClose} />;
-}
-
-function MappingEditor({
-  file,
-  headers,
-  suggested,
-  onSaved,
-  onClose,
-}: {
-  file: InspectedFile;
-  headers: string[];
-  suggested: ColumnMap;
-  onSaved: (template: MappingTemplate) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const client = useClient();
-  const [map, setMap] = useState<ColumnMap>(suggested);
-  const [rules, setRules] = useState<MappingRules>(() => defaultRules(suggested));
-  const [name, setName] = useState('');
-  const nameId = useId();
-  const save = useAction();
-
-  const draft: MappingTemplateDraft = { headerSignature: headers, columnMap: map, rules };
-  const setRule = <K extends keyof MappingRules>(key: K, value: MappingRules[K]) => setRules({ ...rules, [key]: value });
-  const submit = async () => {
-    const saved = await save.run(() => client.call('templates.save', { ...draft, name: name.trim() }));
-    if (saved) onSaved(saved);
-  };
-
+  const [kind, setKind] = useState<TemplateKind>('transactions');
+  const suggestion = useCall('templates.suggest', { headers, kind }, { refetchOn: [] });
   return (
     <section className="panel mapping-panel" aria-label={t('mapping.title')}>
       <header className="panel-header">
@@ -167,37 +92,93 @@ function MappingEditor({
           </button>
         </span>
       </header>
+      <div className="mapping-grid">
+        <RuleSelect label={t('mapping.kind')} value={kind} options={TEMPLATE_KINDS.map((value) => [value, t(`mapping.kindOption.${value}`)] as const)} onChange={setKind} />
+        <p className="muted mapping-kind-hint">{t('mapping.kindHint')}</p>
+      </div>
+      {suggestion.error ? (
+        <ErrorNotice error={suggestion.error} />
+      ) : !suggestion.data || suggestion.loading ? (
+        <p className="muted">{t('mapping.suggesting')}</p>
+      ) : (
+        // a new kind starts from its own suggestion: fields of another kind do not carry over
+        <MappingEditor key={kind} kind={kind} file={file} headers={headers} suggested={suggestion.data.columnMap} onSaved={onSaved} />
+      )}
+    </section>
+  );
+}
+
+function MappingEditor({
+  kind,
+  file,
+  headers,
+  suggested,
+  onSaved,
+}: {
+  kind: TemplateKind;
+  file: InspectedFile;
+  headers: string[];
+  suggested: ColumnMap;
+  onSaved: (template: MappingTemplate) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [map, setMap] = useState<ColumnMap>(suggested);
+  const [rules, setRules] = useState<MappingRules>(() => defaultRules(suggested));
+  const [name, setName] = useState('');
+  const nameId = useId();
+  const save = useAction();
+
+  const draft: MappingTemplateDraft = { kind, headerSignature: headers, columnMap: map, rules };
+  const setRule = <K extends keyof MappingRules>(key: K, value: MappingRules[K]) => setRules({ ...rules, [key]: value });
+  const submit = async () => {
+    const saved = await save.run(() => client.call('templates.save', { ...draft, name: name.trim() }));
+    if (saved) onSaved(saved);
+  };
+  const transactions = kind === 'transactions';
+  const timed = transactions || kind === 'messages';
+
+  return (
+    <>
       <h3 className="mapping-heading">{t('mapping.columns')}</h3>
       <div className="mapping-grid">
-        {TEMPLATE_FIELDS.map((field) => (
-          <FieldSelect key={field} field={field} headers={headers} value={map[field] ?? ''} onChange={(header) => setMap(withField(map, field, header))} />
+        {TEMPLATE_KIND_FIELDS[kind].map((field: TemplateField) => (
+          <FieldSelect key={field} label={fieldLabel(t, kind, field)} headers={headers} value={map[field] ?? ''} onChange={(header) => setMap(withField(map, field, header))} />
         ))}
       </div>
       <h3 className="mapping-heading">{t('mapping.rules')}</h3>
       <div className="mapping-grid">
-        <RuleSelect
-          label={t('mapping.amountConvention')}
-          value={rules.amountConvention}
-          options={(['split', 'flag', 'signed'] as const).map((value) => [value, t(`mapping.convention.${value}`)] as const)}
-          onChange={(value) => setRule('amountConvention', value)}
-        />
-        <RuleSelect
-          label={t('mapping.dateForm')}
-          value={rules.dateForm}
-          options={DATE_FORMS.map((value) => [value, t(`mapping.form.${value}`)] as const)}
-          onChange={(value) => setRule('dateForm', value)}
-        />
+        {transactions ? (
+          <RuleSelect
+            label={t('mapping.amountConvention')}
+            value={rules.amountConvention}
+            options={(['split', 'flag', 'signed'] as const).map((value) => [value, t(`mapping.convention.${value}`)] as const)}
+            onChange={(value) => setRule('amountConvention', value)}
+          />
+        ) : null}
+        {timed ? (
+          <RuleSelect
+            label={t('mapping.dateForm')}
+            value={rules.dateForm}
+            options={DATE_FORMS.map((value) => [value, t(`mapping.form.${value}`)] as const)}
+            onChange={(value) => setRule('dateForm', value)}
+          />
+        ) : null}
         <RuleSelect
           label={t('mapping.grade')}
           value={rules.grade}
           options={(['official', 'self-provided'] as const).map((value) => [value, t(`mapping.gradeOption.${value}`)] as const)}
           onChange={(value) => setRule('grade', value)}
         />
-        <WordsField label={t('mapping.inWords')} words={rules.inWords} onChange={(words) => setRule('inWords', words)} />
-        <WordsField label={t('mapping.outWords')} words={rules.outWords} onChange={(words) => setRule('outWords', words)} />
+        {transactions ? (
+          <>
+            <WordsField label={t('mapping.inWords')} words={rules.inWords} onChange={(words) => setRule('inWords', words)} />
+            <WordsField label={t('mapping.outWords')} words={rules.outWords} onChange={(words) => setRule('outWords', words)} />
+          </>
+        ) : null}
       </div>
       <h3 className="mapping-heading">{t('mapping.previewTitle')}</h3>
-      <PreviewTable path={file.path} draft={draft} />
+      <MappingPreviewTable path={file.path} draft={draft} />
       <div className="mapping-save">
         <div className="field">
           <label htmlFor={nameId}>{t('mapping.name')}</label>
@@ -209,6 +190,6 @@ function MappingEditor({
         </button>
       </div>
       <ErrorNotice error={save.error} />
-    </section>
+    </>
   );
 }

@@ -83,7 +83,7 @@ function FileButton({ label, folder, disabled, onFiles }: { label: string; folde
 /**
  * Choosing what to import. In the browser (chainsight serve): drop files or whole folders, or pick them — they are
  * uploaded to the case's staging folder with their folder structure; or type a path on this machine. In the
- * desktop app: the native folder dialog or a typed path.
+ * desktop app: the native file and folder dialogs or a typed path (drops do not reach it: see pickFiles).
  */
 export function SelectionPanel({ host, nativeDialogs }: { host: 'electron' | 'serve' | undefined; nativeDialogs: boolean }) {
   const { t } = useTranslation();
@@ -119,6 +119,12 @@ export function SelectionPanel({ host, nativeDialogs }: { host: 'electron' | 'se
     const picked = await pick.run(() => client.call('dialogs.pickFolder', { title: t('import.pickFolderTitle') }));
     if (picked?.path) session.addPaths([picked.path]);
   };
+  // the desktop app's preload exposes only call and on, so a dropped File never yields its path: files come
+  // through the native dialog instead (ARCHITECTURE.md §2)
+  const pickFiles = async () => {
+    const picked = await pick.run(() => client.call('dialogs.pickFiles', { title: t('import.pickFilesTitle') }));
+    if (picked && picked.paths.length > 0) session.addPaths(picked.paths);
+  };
 
   return (
     <section className="panel import-select" aria-label={t('import.chooseTitle')}>
@@ -143,11 +149,17 @@ export function SelectionPanel({ host, nativeDialogs }: { host: 'electron' | 'se
       ) : null}
       {nativeDialogs ? (
         <div className="form-actions">
+          {host === 'electron' ? (
+            <button type="button" className="primary" disabled={pick.pending} onClick={() => void pickFiles()}>
+              {t('import.pickFiles')}
+            </button>
+          ) : null}
           <button type="button" className="primary" disabled={pick.pending} onClick={() => void pickFolder()}>
             {t('import.pickFolder')}
           </button>
         </div>
       ) : null}
+      {nativeDialogs && host === 'electron' ? <p className="muted">{t('import.electronDropHint')}</p> : null}
       <ErrorNotice error={pick.error} onDismiss={pick.clearError} />
       <form className="path-form" onSubmit={addPath}>
         <Field

@@ -5,9 +5,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { formatCount, isValidTimeZone } from '../../components/format';
 import { describeError } from '../../i18n/errors';
-import { FORMAT_OPTIONS } from './formats';
 import { planImport, type Blocker } from './import-plan';
 import { useImportSession } from './import-session';
+import { useTemplateCatalog } from './template-catalog';
 
 function BlockerText({ blocker }: { blocker: Blocker }) {
   const { t } = useTranslation();
@@ -48,6 +48,10 @@ export function StartPanel({ caseInfo }: { caseInfo: CaseInfo }) {
   const [zone, setZone] = useState(caseInfo.meta.timeZone);
   const [formatId, setFormatId] = useState('');
   const formatSelect = useId();
+  const { formats, formatsError } = useTemplateCatalog();
+  const builtIn = (formats ?? []).filter((format) => format.builtIn);
+  const saved = (formats ?? []).filter((format) => !format.builtIn);
+  const label = (name: { zh: string; en: string }) => (zh ? name.zh : name.en);
   const zh = (i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
   const plan = planImport(session.items, formatId);
   const zoneValid = isValidTimeZone(zone);
@@ -75,12 +79,24 @@ export function StartPanel({ caseInfo }: { caseInfo: CaseInfo }) {
           <label htmlFor={formatSelect}>{t('import.formatOverride')}</label>
           <select id={formatSelect} value={plan.overrideAllowed ? formatId : ''} disabled={!plan.overrideAllowed} onChange={(event) => setFormatId(event.target.value)}>
             <option value="">{t('import.formatAuto')}</option>
-            {FORMAT_OPTIONS.map((format) => (
-              <option key={format.id} value={format.id}>
-                {zh ? format.name.zh : format.name.en}
-              </option>
-            ))}
+            <optgroup label={t('import.formatBuiltIn')}>
+              {builtIn.map((format) => (
+                <option key={format.id} value={format.id}>
+                  {label(format.name)}
+                </option>
+              ))}
+            </optgroup>
+            {saved.length > 0 ? (
+              <optgroup label={t('import.formatTemplates')}>
+                {saved.map((format) => (
+                  <option key={format.id} value={format.id}>
+                    {label(format.name)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
+          <ErrorNotice error={formatsError} />
           <div className="field-hint">{plan.overrideAllowed ? t('import.formatOverrideHint') : t('import.formatOverrideOnlyOne')}</div>
         </div>
         <div className="import-start-action">

@@ -1,26 +1,16 @@
 import { BUILT_IN_FORMATS } from '@shared/parsers/registry';
 
-export interface FormatOption {
-  id: string;
-  name: { zh: string; en: string };
-  grade: 'official' | 'self-provided';
-}
-
 /**
- * The built-in formats, for the override select and for naming a source's format in the UI language. The renderer
- * and the backend are one build, so this list is the backend's; a `formats.list` method would let saved templates
- * appear here too.
+ * Naming a source's format in the UI language (the sources page and the import report). Lists of formats to choose
+ * from come from the backend (`formats.list`, see template-catalog.tsx), which also knows the saved templates; a
+ * template's id (`template:<name>@<version>`) names it well enough where this table does not know it.
  */
-export const FORMAT_OPTIONS: readonly FormatOption[] = BUILT_IN_FORMATS.map((format) => ({
-  id: format.id,
-  name: format.name,
-  grade: format.grade,
-}));
+const BUILT_IN_NAMES: ReadonlyMap<string, { zh: string; en: string }> = new Map(BUILT_IN_FORMATS.map((format) => [format.id, format.name]));
 
 /** A format's name in the UI language; the id itself for a format this build does not know. */
 export function formatName(id: string | null, language: string, fallback?: string | null): string {
   if (!id) return fallback ?? '';
-  const known = FORMAT_OPTIONS.find((format) => format.id === id);
+  const known = BUILT_IN_NAMES.get(id);
   if (!known) return fallback || id;
-  return language.startsWith('zh') ? known.name.zh : known.name.en;
+  return language.startsWith('zh') ? known.zh : known.en;
 }

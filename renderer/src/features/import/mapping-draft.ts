@@ -1,8 +1,10 @@
-import type { ColumnMap, MappingRules, TemplateField } from '@shared/domain';
-import { DATE_FORMS, TEMPLATE_FIELDS } from '@shared/api';
+import type { TFunction } from 'i18next';
+import type { ColumnMap, MappingRules, TemplateField, TemplateKind } from '@shared/domain';
+import { DATE_FORMS, TEMPLATE_KINDS } from '@shared/api';
+import { TEMPLATE_KIND_FIELDS } from '@shared/parsers/template/fields';
 
-export { DATE_FORMS, TEMPLATE_FIELDS };
-export type { TemplateField };
+export { DATE_FORMS, TEMPLATE_KIND_FIELDS, TEMPLATE_KINDS };
+export type { TemplateField, TemplateKind };
 
 /** The header of a preview: the first row with the most filled cells (title rows above a table have one or two). */
 export function headerCells(preview: readonly (readonly string[])[]): string[] {
@@ -38,4 +40,11 @@ export function withField(map: ColumnMap, field: TemplateField, header: string):
   if (header === '') delete next[field];
   else next[field] = header;
   return next;
+}
+
+/** A field's name in the words of its kind of table: 账号/卡号 in an account list, 发送时间 in a chat table. */
+export function fieldLabel(t: TFunction, kind: TemplateKind, field: TemplateField): string {
+  if (kind === 'accounts' && (field === 'account' || field === 'accountName' || field === 'balance')) return t(`mapping.accountField.${field}`);
+  if (kind === 'messages' && (field === 'time' || field === 'date' || field === 'timeOfDay')) return t(`mapping.messageField.${field}`);
+  return t(`mapping.field.${field}`);
 }

@@ -1,4 +1,4 @@
-import { rowsAfterHeader } from '../../tabular';
+import { mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, opt, parseYuan, rowError, signedMinor } from '../common/cells';
@@ -25,12 +25,8 @@ const ALIASES: Aliases<Field> = {
 };
 const REQUIRED: readonly Field[] = ['account', 'time', 'inAmount', 'outAmount'];
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    yield mapRow(row, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '余额明细: no header row with 账户, 交易发生日期, 收入金额(+) and 支出金额(-) was found' };
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '余额明细: no header row with 账户, 交易发生日期, 收入金额(+) and 支出金额(-) was found');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rowsAfterHeader } from '../../tabular';
+import { mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { clean, opt, rowError } from '../common/cells';
@@ -18,13 +18,9 @@ const ALIASES: Aliases<Field> = {
 };
 const REQUIRED: readonly Field[] = ['uid', 'ip', 'time'];
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    yield* mapRow(row, ids, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '登陆日志: no header row with 支付宝用户ID, 客户端ip and 操作发生时间 was found' };
+  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '登陆日志: no header row with 支付宝用户ID, 客户端ip and 操作发生时间 was found');
 }
 
 function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: ParseContext): Iterable<MapperOutput> {

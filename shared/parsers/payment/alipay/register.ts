@@ -1,5 +1,5 @@
 import { foldWidth } from '../../../ids/index';
-import { rowsAfterHeader } from '../../tabular';
+import { mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountDraft, AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { clean, opt, rowError } from '../common/cells';
@@ -59,13 +59,9 @@ export function splitBoundCards(text: string): { cardType: string; bankCode: str
     .filter((card) => /^[\d*]{8,30}$/.test(card.number));
 }
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    yield* mapRow(row, ids, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '注册信息: no header row with 用户ID, 账户名称 and 注册时间 was found' };
+  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '注册信息: no header row with 用户ID, 账户名称 and 注册时间 was found');
 }
 
 function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: ParseContext): Iterable<MapperOutput> {

@@ -1,6 +1,6 @@
 import { isAlipayUid, isValidResidentId } from '../../../ids/index';
 import { normaliseDirection } from '../../../money/index';
-import { cellText, rowsAfterHeader } from '../../tabular';
+import { cellText, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, joinParts, opt, parseYuan, rowError, signedMinor, statusSucceeded } from '../common/cells';
@@ -48,12 +48,8 @@ const ALIASES: Aliases<Field> = {
 };
 const REQUIRED: readonly Field[] = ['user', 'counterparty', 'amount', 'direction'];
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    yield mapRow(row, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '账户明细: no header row with 用户信息, 交易对方信息, 金额（元） and 收/支 was found' };
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '账户明细: no header row with 用户信息, 交易对方信息, 金额（元） and 收/支 was found');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { normaliseMac, parseIp } from '../../../ids/index';
 import { normaliseDirection, parseFenAmount } from '../../../money/index';
 import type { AmountResult } from '../../../money/index';
-import { cellText, rowsAfterHeader } from '../../tabular';
+import { cellText, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { Counterparty, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, currencyCode, joinParts, opt, parseYuan, rowError, signedMinor } from '../common/cells';
@@ -86,12 +86,8 @@ function side(row: HeaderedRow<Field>, who: 'payer' | 'payee'): Side {
     : { account: opt(row.get('payeeAccount')), card: opt(row.get('payeeCard')), bank: opt(row.get('payeeBank')), name: opt(row.get('payeeMerchant')) };
 }
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    yield mapRow(row, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '支付流水汇总: no header row with 交易主体的出入账标识 and 交易时间 was found' };
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '支付流水汇总: no header row with 交易主体的出入账标识 and 交易时间 was found');
 }
 
 function readAmount(row: HeaderedRow<Field>): { field: string; text: string; result: AmountResult } | null {

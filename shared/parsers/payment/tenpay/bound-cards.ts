@@ -1,4 +1,4 @@
-import { normaliseHeader, rowsAfterHeader } from '../../tabular';
+import { normaliseHeader, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { clean, rowError } from '../common/cells';
@@ -28,15 +28,17 @@ const ALIASES: Aliases<Field> = {
 };
 const REQUIRED: readonly Field[] = ['account', 'card', 'bindTime'];
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
   const facts = tenpayPathFacts(context.relPath);
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    if (normaliseHeader(row.get('card')) === normaliseHeader('银行卡号')) continue;
-    yield* mapRow(row, ids, facts.accountDir, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '绑卡历史: no header row with 账号, 银行卡号 and 绑定时间 was found' };
+  return mapTabular(
+    records,
+    ALIASES,
+    REQUIRED,
+    // a repeated header line is not a card
+    (row) => (normaliseHeader(row.get('card')) === normaliseHeader('银行卡号') ? [] : mapRow(row, ids, facts.accountDir, context)),
+    '绑卡历史: no header row with 账号, 银行卡号 and 绑定时间 was found',
+  );
 }
 
 function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, accountDir: string | undefined, context: ParseContext): Iterable<MapperOutput> {

@@ -1,4 +1,4 @@
-import { rowsAfterHeader } from '../../tabular';
+import { mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { clean, rowError } from '../common/cells';
@@ -23,21 +23,25 @@ const ALIASES: Aliases<Field> = {
 };
 const REQUIRED: readonly Field[] = ['time', 'ip'];
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   let noAccountWarned = false;
   const ids = new IdentifierCollector();
   const { phone } = tenpayPathFacts(context.relPath);
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    if (clean(row.get('ip')).toUpperCase() === 'IP') continue;
-    const number = clean(row.get('account')) || phone;
-    if (number === undefined && !noAccountWarned) {
-      noAccountWarned = true;
-      yield { type: 'warning', code: 'ACCOUNT_UNKNOWN', message: '登录轨迹: neither a 微信号 column nor an IPHONE/<手机号> folder names the account; IPs are kept unlinked' };
-    }
-    yield* mapRow(row, ids, number === undefined ? null : { kind: 'tenpay', number, subAccount: '' }, phone, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: '登录轨迹: no header row with 时间 and IP was found' };
+  return mapTabular(
+    records,
+    ALIASES,
+    REQUIRED,
+    function* (row): Iterable<MapperOutput> {
+      if (clean(row.get('ip')).toUpperCase() === 'IP') return;
+      const number = clean(row.get('account')) || phone;
+      if (number === undefined && !noAccountWarned) {
+        noAccountWarned = true;
+        yield { type: 'warning', code: 'ACCOUNT_UNKNOWN', message: '登录轨迹: neither a 微信号 column nor an IPHONE/<手机号> folder names the account; IPs are kept unlinked' };
+      }
+      yield* mapRow(row, ids, number === undefined ? null : { kind: 'tenpay', number, subAccount: '' }, phone, context);
+    },
+    '登录轨迹: no header row with 时间 and IP was found',
+  );
 }
 
 function* mapRow(

@@ -1,5 +1,5 @@
 import { foldWidth } from '../../../ids/index';
-import { normaliseHeader, rowsAfterHeader } from '../../tabular';
+import { normaliseHeader, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountDraft, AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord } from '../../types';
 import { clean, opt, rowError } from '../common/cells';
@@ -28,16 +28,20 @@ const ALIASES: Aliases<Field> = {
 const REQUIRED: readonly Field[] = ['account', 'name', 'idNo'];
 const IN_REF = new Set<Field>(['account', 'name', 'idNo']);
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    // a repeated header or a section title (注销信息 …) between blocks is not an account row
-    if (normaliseHeader(row.get('name')) === normaliseHeader('注册姓名')) continue;
-    if (row.record.cells.filter((cell) => clean(cell) !== '').length === 1 && clean(row.get('account')) === '') continue;
-    yield* mapRow(row, ids, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: 'TenpayRegInfo: no header row with 账号, 注册姓名 and 注册身份证号 was found' };
+  return mapTabular(
+    records,
+    ALIASES,
+    REQUIRED,
+    (row) => {
+      // a repeated header or a section title (注销信息 …) between blocks is not an account row
+      if (normaliseHeader(row.get('name')) === normaliseHeader('注册姓名')) return [];
+      if (row.record.cells.filter((cell) => clean(cell) !== '').length === 1 && clean(row.get('account')) === '') return [];
+      return mapRow(row, ids, context);
+    },
+    'TenpayRegInfo: no header row with 账号, 注册姓名 and 注册身份证号 was found',
+  );
 }
 
 /** 账号 is required: rows of later sections (注销信息 …) describe other accounts than the folder's. */

@@ -1,5 +1,5 @@
 import { formatMinor, normaliseDirection, parseFenAmount } from '../../../money/index';
-import { cellText, normaliseHeader, rowsAfterHeader } from '../../tabular';
+import { cellText, normaliseHeader, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, joinParts, opt, rowError, signedMinor } from '../common/cells';
@@ -69,14 +69,15 @@ export function secondColumn(raw: Record<string, string>, name: string): string 
   return found === undefined ? '' : cellText(raw[found]);
 }
 
-async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  let missingHeader = false;
+function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const facts = tenpayPathFacts(context.relPath);
-  for await (const row of rowsAfterHeader(records, ALIASES, REQUIRED, () => (missingHeader = true))) {
-    if (isRepeatedHeader(row)) continue;
-    yield mapRow(row, facts, context);
-  }
-  if (missingHeader) yield { type: 'warning', code: 'NO_HEADER', message: 'TenpayTrades: no header row with 用户ID, 借贷类型, 交易时间 and 交易金额(分) was found' };
+  return mapTabular(
+    records,
+    ALIASES,
+    REQUIRED,
+    (row) => (isRepeatedHeader(row) ? [] : [mapRow(row, facts, context)]),
+    'TenpayTrades: no header row with 用户ID, 借贷类型, 交易时间 and 交易金额(分) was found',
+  );
 }
 
 /** Concatenated returns repeat the header line; it is not data. */

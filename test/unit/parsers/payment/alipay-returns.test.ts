@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_FORMATS } from '../../../../shared/parsers/payment/index';
 import { detectFormats, formatById } from '../../../../shared/parsers/registry';
 import type { FormatSpec, SourceRecord } from '../../../../shared/parsers/types';
-import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/payment-records';
-import type { LoadedFile, MappedFile } from '../../../support/payment-records';
+import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/parser-records';
+import type { LoadedFile, MappedFile } from '../../../support/parser-records';
 
 /** 支付宝 调证 returns (DOMAIN.md §1.2), from the hand-written fixtures in test/fixtures/payment/alipay. */
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_FORMATS } from '../../../../shared/parsers/payment/index';
 import { detectFormats, formatById } from '../../../../shared/parsers/registry';
 import type { FormatSpec, TxnDraft } from '../../../../shared/parsers/types';
-import { CORPUS_DIR, corpusAvailable, detectInput, loadFile, mapFile, shanghai } from '../../../support/payment-records';
-import type { MappedFile } from '../../../support/payment-records';
+import { CORPUS_DIR, corpusAvailable, detectInput, loadFile, mapFile, shanghai } from '../../../support/parser-records';
+import type { MappedFile } from '../../../support/parser-records';
 
 /**
  * Every Alipay and WeChat Pay bill of the shared corpus (personal exports published by parser projects; PROVENANCE.md)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_FORMATS } from '../../../../shared/parsers/payment/index';
 import { BUILT_IN_FORMATS, detectFormats } from '../../../../shared/parsers/registry';
 import type { DetectInput } from '../../../../shared/parsers/types';
-import { textRecords } from '../../../support/payment-records';
+import { textRecords } from '../../../support/parser-records';
 
 function input(fileName: string, text: string, delimiter = ','): DetectInput {
   return { fileName, relPath: `drop/${fileName}`, head: textRecords(text, delimiter) };

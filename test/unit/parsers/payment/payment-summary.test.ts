@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_FORMATS } from '../../../../shared/parsers/payment/index';
 import { detectFormats, formatById } from '../../../../shared/parsers/registry';
 import type { FormatSpec } from '../../../../shared/parsers/types';
-import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/payment-records';
+import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/parser-records';
 
 /** 支付流水汇总 of payment institutions other than Alipay/Tenpay (DOMAIN.md §1.3), with device IP and MAC. */
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PAYMENT_FORMATS } from '../../../../shared/parsers/payment/index';
 import { detectFormats, formatById } from '../../../../shared/parsers/registry';
 import type { FormatSpec } from '../../../../shared/parsers/types';
-import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/payment-records';
-import type { MappedFile } from '../../../support/payment-records';
+import { PAYMENT_FIXTURES, detectInput, loadFile, mapFile, shanghai, textRecords } from '../../../support/parser-records';
+import type { MappedFile } from '../../../support/parser-records';
 
 /** 财付通/微信 调证 returns (DOMAIN.md §1.3) in their folder tree, from test/fixtures/payment/tenpay. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMap } from '@shared/domain';
+import type { ColumnMap, TemplateKind } from '@shared/domain';
 import { suggestMapping } from '@shared/parsers/template';
 
 describe('suggestMapping', () => {
@@ -78,5 +78,62 @@ describe('suggestMapping', () => {
   it('gives each header to one field only', () => {
     const map = suggestMapping(['金额', '交易金额']);
     expect(map).toEqual({ amount: '金额' });
+  });
+
+  const byKind: { name: string; kind: TemplateKind; headers: string[]; expected: ColumnMap }[] = [
+    {
+      name: 'a 查控 账户信息 header read as an account table',
+      kind: 'accounts',
+      headers: ['账户开户名称', '开户人证件号码', '交易卡号', '交易账号', '账号开户银行', '开户时间', '账户状态', '开户联系方式', '开户网点'],
+      expected: {
+        accountName: '账户开户名称',
+        accountId: '开户人证件号码',
+        account: '交易卡号',
+        bank: '账号开户银行',
+        openedAt: '开户时间',
+        accountStatus: '账户状态',
+        phone: '开户联系方式',
+        branch: '开户网点',
+      },
+    },
+    {
+      name: 'a card list in other words, Chinese and English',
+      kind: 'accounts',
+      headers: ['Card Number', 'Cardholder Name', 'ID No.', 'Issuing Bank', 'Date Opened', 'Opening Balance', 'Mobile'],
+      expected: { account: 'Card Number', accountName: 'Cardholder Name', accountId: 'ID No.', bank: 'Issuing Bank', openedAt: 'Date Opened', balance: 'Opening Balance', phone: 'Mobile' },
+    },
+    {
+      name: 'a 人员信息-like person list',
+      kind: 'persons',
+      headers: ['客户姓名', '证件类型', '证件号码', '联系手机', '户籍地址', '工作单位'],
+      expected: { name: '客户姓名', idType: '证件类型', idNumber: '证件号码', phone: '联系手机', address: '户籍地址' },
+    },
+    {
+      name: 'an English person list',
+      kind: 'persons',
+      headers: ['Full Name', 'Document Type', 'Passport No', 'Telephone', 'Home Address'],
+      expected: { name: 'Full Name', idType: 'Document Type', idNumber: 'Passport No', phone: 'Telephone', address: 'Home Address' },
+    },
+    {
+      name: 'a forensic tool’s chat sheet',
+      kind: 'messages',
+      headers: ['序号', '会话名称', '聊天对象', '发送人账号', '发送人昵称', '发送时间', '消息类型', '消息内容'],
+      expected: { conversationTitle: '会话名称', conversation: '聊天对象', senderId: '发送人账号', senderName: '发送人昵称', time: '发送时间', messageType: '消息类型', text: '消息内容' },
+    },
+    {
+      name: 'an English chat export with a date and a time column',
+      kind: 'messages',
+      headers: ['Chat', 'Date', 'Time', 'Sender ID', 'Sender', 'Type', 'Message'],
+      expected: { conversation: 'Chat', date: 'Date', timeOfDay: 'Time', senderId: 'Sender ID', senderName: 'Sender', messageType: 'Type', text: 'Message' },
+    },
+  ];
+
+  it.each(byKind)('$name', ({ kind, headers, expected }) => {
+    expect(suggestMapping(headers, kind)).toEqual(expected);
+  });
+
+  it('suggests only fields of the kind asked for', () => {
+    expect(suggestMapping(['交易卡号', '交易时间', '交易金额'], 'persons')).toEqual({});
+    expect(suggestMapping(['姓名', '手机号'], 'transactions')).toEqual({});
   });
 });

@@ -19,6 +19,7 @@ function statement(rows: string[][]): SourceRecord[] {
 const TEMPLATE: MappingTemplate = {
   id: 'template:某银行英文对账单@2',
   name: '某银行英文对账单',
+  kind: 'transactions',
   version: 2,
   createdAt: '2026-01-01T00:00:00.000Z',
   headerSignature: HEADER.map((cell) => cell.toLowerCase().replace(/\s+/g, '')),

@@ -88,6 +88,11 @@ describe('extractChatAmounts', () => {
     ['10:30 一万二', [['一万二', 1200000, 'magnitude']]],
     ['10:30 5000元', [['5000元', 500000, 'currency']]],
     ['编号 6222 0212 3456', []],
+    // small amounts written to the fen right after a payment word count; the same number elsewhere does not
+    ['到老太太卡上92.17', [['92.17', 9217, 'bare']]],
+    ['已转了 35.50', [['35.50', 3550, 'bare']]],
+    ['版本 92.17', []],
+    ['卡上92', []],
   ])('%s', (text, expected) => {
     expect(amounts(text)).toEqual(expected);
   });
