@@ -79,6 +79,10 @@ export const ChatFilter = z.object({
   lexiconGroup: z.string().max(64).optional(),
   /** only messages mentioning an identifier of this kind (mobile, bank-card, resident-id …, or amount) */
   mentionKind: z.string().max(32).optional(),
+  /** only messages mentioning this normalised value (with mentionKind: that kind only) */
+  mentionValue: z.string().max(200).optional(),
+  /** only messages scoring at or above the lexicon threshold */
+  flaggedOnly: z.boolean().optional(),
 });
 
 export const MentionSummary = z.object({

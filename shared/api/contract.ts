@@ -146,8 +146,19 @@ export const methods = {
     ChatFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
     z.object({ total: z.number().int(), offset: z.number().int(), messages: z.array(ChatMessage) }),
   ),
-  /** jump to a date: the index (within the filtered list) of the first message at or after the instant */
-  'chats.locate': method('read', ChatFilter.extend({ utcMs: z.number() }), z.object({ index: z.number().int() })),
+  /**
+   * jump to a date — the index (within the filtered list) of the first message at or after the instant — or to a
+   * message: its own index (-1 when the filter leaves it out)
+   */
+  'chats.locate': method(
+    'read',
+    ChatFilter.extend({ utcMs: z.number().optional(), messageId: z.number().int().optional() }).refine((input) => input.utcMs !== undefined || input.messageId !== undefined, {
+      message: 'give utcMs or messageId',
+    }),
+    z.object({ index: z.number().int() }),
+  ),
+  /** one message with its spans and provenance */
+  'chats.message': method('read', z.object({ id: z.number().int() }), z.object({ message: ChatMessage.nullable() })),
   /** full-text search (trigram index; 1–2 characters by scanning), newest hits last, with highlighted spans */
   'chats.search': method(
     'read',
@@ -161,7 +172,7 @@ export const methods = {
   /** every phone, card, ID, account, amount … written in messages, with where and how often */
   'chats.mentions': method(
     'read',
-    z.object({ conversationId: z.number().int().optional(), kind: z.string().max(32).optional(), limit: z.number().int().min(1).max(5000).default(1000) }),
+    ChatFilter.extend({ kind: z.string().max(32).optional(), limit: z.number().int().min(1).max(5000).default(1000) }),
     z.object({ mentions: z.array(MentionSummary) }),
   ),
   /** the typology lexicon's groups with their hit counts in the case */

@@ -148,6 +148,8 @@ function judge(
     // a small bare number still counts when it is written to the fen (92.17) right after a payment word
     const paid = /^\d+\.\d{2}$/.test(core) && PAYMENT_BEFORE.test(before);
     if ((minor < minBareMinor && !paid) || intDigits.length > 9 || /^0\d/.test(intDigits)) return null;
+    // five-digit service numbers (12378 insurance complaints, 12363 PBOC, 95511 …) are called, not paid
+    if (/^(?:12|9[56])\d{3}$/.test(core)) return null;
     // One group of a number written in spaced groups ("6222 0212 3456") is not an amount of its own.
     if (/\d $/.test(before) || /^ \d/.test(t.slice(start + core.length, start + core.length + 2))) return null;
   }

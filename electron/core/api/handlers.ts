@@ -9,7 +9,7 @@ import type { HostDialogs } from '../host';
 import type { JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './router';
-import { listConversations, listMentions, listParticipants, locateMessage, pageMessages, searchMessages } from '../chats/chat-queries';
+import { getMessage, listConversations, listMentions, listParticipants, locateMessage, pageMessages, searchMessages } from '../chats/chat-queries';
 import { caseLexicon, lexiconGroups, saveLexicon } from '../chats/lexicon-store';
 
 export interface HandlerDeps {
@@ -78,7 +78,8 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
     'chats.conversations': () => ({ conversations: listConversations(workspace.requireCase().db) }),
     'chats.participants': ({ conversationId }) => ({ participants: listParticipants(workspace.requireCase().db, conversationId) }),
     'chats.messages': ({ offset, limit, ...filter }) => pageMessages(workspace.requireCase().db, filter, offset, limit),
-    'chats.locate': ({ utcMs, ...filter }) => ({ index: locateMessage(workspace.requireCase().db, filter, utcMs) }),
+    'chats.locate': ({ utcMs, messageId, ...filter }) => ({ index: locateMessage(workspace.requireCase().db, filter, { utcMs, messageId }) }),
+    'chats.message': ({ id }) => ({ message: getMessage(workspace.requireCase().db, id) }),
     'chats.search': ({ query, offset, limit, ...filter }) => searchMessages(workspace.requireCase().db, filter, query, offset, limit),
     'chats.mentions': (options) => ({ mentions: listMentions(workspace.requireCase().db, options) }),
     'lexicon.groups': () => lexiconGroups(workspace.requireCase().db),

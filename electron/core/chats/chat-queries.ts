@@ -26,9 +26,19 @@ function whereOf(filter: ChatFilter): Where {
     clauses.push('EXISTS (SELECT 1 FROM lexicon_hit h WHERE h.message_id = m.id AND h.group_id = ?)');
     params.push(filter.lexiconGroup);
   }
-  if (filter.mentionKind !== undefined) {
+  if (filter.mentionKind !== undefined && filter.mentionValue !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM mention x WHERE x.message_id = m.id AND x.kind = ? AND x.value = ?)');
+    params.push(filter.mentionKind, filter.mentionValue);
+  } else if (filter.mentionKind !== undefined) {
     clauses.push('EXISTS (SELECT 1 FROM mention x WHERE x.message_id = m.id AND x.kind = ?)');
     params.push(filter.mentionKind);
+  } else if (filter.mentionValue !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM mention x WHERE x.message_id = m.id AND x.value = ?)');
+    params.push(filter.mentionValue);
+  }
+  if (filter.flaggedOnly === true) {
+    clauses.push('m.lexicon_score >= ?');
+    params.push(FLAG_SCORE);
   }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -176,11 +186,28 @@ export function pageMessages(db: Db, filter: ChatFilter, offset: number, limit: 
   return { total, offset, messages: withDetails(db, rows) };
 }
 
-/** Index of the first message at or after the instant, in the order pageMessages lists them. */
-export function locateMessage(db: Db, filter: ChatFilter, utcMs: number): number {
+const and = (where: Where, clause: string): string => (where.sql === '' ? `WHERE ${clause}` : `${where.sql} AND ${clause}`);
+
+/**
+ * In the order pageMessages lists them (time, then id; messages without a time first): the index of the first
+ * message at or after the instant, or of the given message (-1 when the filter leaves it out).
+ */
+export function locateMessage(db: Db, filter: ChatFilter, at: { utcMs?: number | undefined; messageId?: number | undefined }): number {
   const where = whereOf(filter);
-  const before = where.sql === '' ? 'WHERE (m.ts_utc IS NULL OR m.ts_utc < ?)' : `${where.sql} AND (m.ts_utc IS NULL OR m.ts_utc < ?)`;
-  return (db.prepare(`SELECT count(*) AS n FROM message m ${before}`).get(...where.params, utcMs) as { n: number }).n;
+  const count = (clause: string, ...params: (number | null)[]): number =>
+    (db.prepare(`SELECT count(*) AS n FROM message m ${and(where, clause)}`).get(...where.params, ...params) as { n: number }).n;
+  if (at.messageId !== undefined) {
+    const target = db.prepare('SELECT ts_utc AS ts FROM message WHERE id = ?').get(at.messageId) as { ts: number | null } | undefined;
+    if (!target || count('m.id = ?', at.messageId) === 0) return -1;
+    if (target.ts === null) return count('m.ts_utc IS NULL AND m.id < ?', at.messageId);
+    return count('(m.ts_utc IS NULL OR m.ts_utc < ? OR (m.ts_utc = ? AND m.id < ?))', target.ts, target.ts, at.messageId);
+  }
+  return count('(m.ts_utc IS NULL OR m.ts_utc < ?)', at.utcMs ?? 0);
+}
+
+export function getMessage(db: Db, id: number): ChatMessage | null {
+  const rows = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM message m ${MESSAGE_JOINS} WHERE m.id = ?`).all(id) as MessageRow[];
+  return withDetails(db, rows)[0] ?? null;
 }
 
 /** An FTS5 phrase: the query as one quoted string, quotes doubled. */
@@ -197,7 +224,7 @@ export function searchMessages(db: Db, filter: ChatFilter, query: string, offset
   const where = whereOf(filter);
   const match = [...query].length >= 3 ? 'm.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)' : "m.text LIKE ? ESCAPE '\\'";
   const matchParam = [...query].length >= 3 ? ftsPhrase(query) : likePattern(query);
-  const sql = where.sql === '' ? `WHERE ${match}` : `${where.sql} AND ${match}`;
+  const sql = and(where, match);
   const total = (db.prepare(`SELECT count(*) AS n FROM message m ${sql}`).get(...where.params, matchParam) as { n: number }).n;
   const rows = db
     .prepare(`SELECT ${MESSAGE_COLUMNS} FROM message m ${MESSAGE_JOINS} ${sql} ORDER BY m.ts_utc, m.id LIMIT ? OFFSET ?`)
@@ -205,28 +232,21 @@ export function searchMessages(db: Db, filter: ChatFilter, query: string, offset
   return { total, offset, messages: withDetails(db, rows, query) };
 }
 
-export function listMentions(db: Db, options: { conversationId?: number | undefined; kind?: string | undefined; limit: number }): MentionSummary[] {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (options.conversationId !== undefined) {
-    clauses.push('m.conversation_id = ?');
-    params.push(options.conversationId);
-  }
-  if (options.kind !== undefined) {
-    clauses.push('x.kind = ?');
-    params.push(options.kind);
-  }
-  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+export function listMentions(db: Db, options: ChatFilter & { kind?: string | undefined; limit: number }): MentionSummary[] {
+  const { kind, limit, ...filter } = options;
+  const where = whereOf(filter);
+  const sql = kind === undefined ? where.sql : and(where, 'x.kind = ?');
+  const params = kind === undefined ? where.params : [...where.params, kind];
   const rows = db
     .prepare(
       `SELECT x.kind, x.value, max(x.valid) AS valid, count(*) AS occurrences, count(DISTINCT x.message_id) AS messages,
          count(DISTINCT m.conversation_id) AS conversations, min(x.message_id) AS firstMessageId, max(x.amount_minor) AS amountMinor
-       FROM mention x JOIN message m ON m.id = x.message_id ${where}
+       FROM mention x JOIN message m ON m.id = x.message_id ${sql}
        GROUP BY x.kind, x.value
        ORDER BY x.kind, messages DESC, x.value
        LIMIT ?`,
     )
-    .all(...params, options.limit) as (Omit<MentionSummary, 'valid' | 'text'> & { valid: number })[];
+    .all(...params, limit) as (Omit<MentionSummary, 'valid' | 'text'> & { valid: number })[];
   // offsets are UTF-16 units (JavaScript's), so the written form is cut out here rather than with SQL substr()
   const firstUse = db.prepare('SELECT m.text, x.start, x.end FROM mention x JOIN message m ON m.id = x.message_id WHERE x.message_id = ? AND x.kind = ? AND x.value = ? LIMIT 1');
   return rows.map((row) => {

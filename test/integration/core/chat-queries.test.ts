@@ -49,7 +49,14 @@ describe('chat queries (what the chat screen shows)', () => {
     const labelled = (first?.spans ?? []).map((span) => `${span.kind}:${span.label}:${first?.text.slice(span.start, span.end) ?? ''}`);
     expect(labelled).toEqual(expect.arrayContaining(['lexicon:surrender:全额退保', 'lexicon:fees:定金', 'mention:amount:2000', 'mention:mobile:13812345678']));
     expect(first?.source).toMatchObject({ file: 'chat.txt', line: 2 });
-    expect(locateMessage(session.db, {}, Date.UTC(2024, 2, 2, 0, 0))).toBe(2);
+    expect(locateMessage(session.db, {}, { utcMs: Date.UTC(2024, 2, 2, 0, 0) })).toBe(2);
+    const third = pageMessages(session.db, {}, 2, 1).messages[0];
+    expect(locateMessage(session.db, {}, { messageId: third?.id })).toBe(2);
+    expect(locateMessage(session.db, { senderId: third?.senderId ?? 0 }, { messageId: third?.id })).toBe(1);
+    expect(locateMessage(session.db, { mentionKind: 'mobile' }, { messageId: third?.id })).toBe(-1);
+    expect(pageMessages(session.db, { flaggedOnly: true }, 0, 10).total).toBe(2);
+    expect(pageMessages(session.db, { mentionKind: 'mobile', mentionValue: '13812345678' }, 0, 10).total).toBe(1);
+    expect(pageMessages(session.db, { mentionValue: '13900000000' }, 0, 10).total).toBe(0);
     const onlyCollection = pageMessages(session.db, { lexiconGroup: 'anti-collection' }, 0, 10);
     expect(onlyCollection.messages.map((m) => m.senderName)).toEqual(['张三']);
     const withPhones = pageMessages(session.db, { mentionKind: 'mobile' }, 0, 10);

@@ -84,7 +84,12 @@ export function chatHandlers(fixture: ChatFixture): Handlers {
       const all = filtered(filter);
       return { total: all.length, offset, messages: all.slice(offset, offset + limit) };
     },
-    'chats.locate': ({ utcMs, ...filter }) => ({ index: filtered(filter).filter((m) => m.utcMs === null || m.utcMs < utcMs).length }),
+    'chats.locate': ({ utcMs, messageId, ...filter }) => {
+      const list = filtered(filter);
+      if (messageId !== undefined) return { index: list.findIndex((m) => m.id === messageId) };
+      return { index: list.filter((m) => m.utcMs === null || m.utcMs < (utcMs ?? 0)).length };
+    },
+    'chats.message': ({ id }) => ({ message: fixture.messages.find((m) => m.id === id) ?? null }),
     'chats.search': ({ query, offset = 0, limit = 100, ...filter }) => {
       const hits = filtered(filter)
         .filter((m) => m.text.includes(query))

@@ -93,6 +93,9 @@ describe('extractChatAmounts', () => {
     ['已转了 35.50', [['35.50', 3550, 'bare']]],
     ['版本 92.17', []],
     ['卡上92', []],
+    ['向金融监管部门（12378）投诉', []],
+    ['打95511问一下', []],
+    ['转了12378元', [['12378元', 1237800, 'currency']]],
   ])('%s', (text, expected) => {
     expect(amounts(text)).toEqual(expected);
   });
