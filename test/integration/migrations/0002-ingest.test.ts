@@ -50,7 +50,7 @@ describe('migration 0002-ingest', () => {
     session.close();
     // roll the file back to how schema 1 left it
     const raw = new Database(join(dir, 'old.chainsight', 'case.sqlite'));
-    for (const table of ['message_fts', 'dup_cluster', 'lexicon_hit', 'lexicon', 'mention', 'attachment', 'message', 'conversation_member', 'conversation', 'handle_name', 'handle']) raw.exec(`DROP TABLE ${table}`);
+    for (const table of ['finding_item', 'finding', 'saved_view', 'note', 'tag_link', 'tag', 'message_fts', 'dup_cluster', 'lexicon_hit', 'lexicon', 'mention', 'attachment', 'message', 'conversation_member', 'conversation', 'handle_name', 'handle']) raw.exec(`DROP TABLE ${table}`);
     for (const table of ['cleaning_step', 'txn', 'identifier', 'person', 'account_record', 'account', 'row_error', 'source', 'import_job']) raw.exec(`DROP TABLE ${table}`);
     raw.exec('DELETE FROM schema_migration WHERE version >= 2; PRAGMA user_version = 1;');
     raw.close();

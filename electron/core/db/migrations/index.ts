@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import { up as up0001 } from './0001-case';
 import { up as up0002 } from './0002-ingest';
 import { up as up0003 } from './0003-chat';
+import { up as up0004 } from './0004-review';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-case', up: up0001 },
   { version: 2, name: '0002-ingest', up: up0002 },
   { version: 3, name: '0003-chat', up: up0003 },
+  { version: 4, name: '0004-review', up: up0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
