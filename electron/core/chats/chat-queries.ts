@@ -5,6 +5,18 @@ import type { Db } from '../db/connection';
 /** Messages at or above this lexicon score count as flagged (the lexicon's own threshold, see shared/lexicon). */
 export const FLAG_SCORE = HIT_THRESHOLD;
 
+/**
+ * A label for a handle or conversation that the export names only by its platform id (WeChat exports often carry
+ * wxids alone): the holder of the payment account registered with that id (Tenpay 注册信息, Alipay …) and the id,
+ * e.g. '王芳 (wxid_abc)'; otherwise the name as the export wrote it.
+ */
+function resolvedName(nameExpr: string, idExpr: string): string {
+  return `CASE WHEN ${nameExpr} = ${idExpr} OR ${nameExpr} = '' THEN coalesce(
+      (SELECT a.holder_name FROM identifier i JOIN account a ON a.id = i.account_id
+       WHERE i.type IN ('wechat_id', 'qq', 'phone') AND i.value = ${idExpr} AND a.holder_name IS NOT NULL AND a.holder_name <> '' LIMIT 1)
+      || ' (' || ${idExpr} || ')', ${nameExpr}) ELSE ${nameExpr} END`;
+}
+
 interface Where {
   sql: string;
   params: (string | number)[];
@@ -46,7 +58,7 @@ function whereOf(filter: ChatFilter): Where {
 export function listConversations(db: Db): ChatConversation[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.platform, c.title, c.kind, o.name AS owner,
+      `SELECT c.id, c.platform, ${resolvedName('c.title', 'c.conv_key')} AS title, c.kind, ${resolvedName('o.name', 'o.ext_id')} AS owner,
          (SELECT count(*) FROM message m WHERE m.conversation_id = c.id) AS messages,
          (SELECT count(*) FROM conversation_member cm WHERE cm.conversation_id = c.id) AS participants,
          (SELECT min(ts_utc) FROM message m WHERE m.conversation_id = c.id) AS firstUtc,
@@ -63,7 +75,7 @@ export function listConversations(db: Db): ChatConversation[] {
 export function listParticipants(db: Db, conversationId: number): ChatParticipant[] {
   const rows = db
     .prepare(
-      `SELECT h.id, h.ext_id AS platformId, h.name,
+      `SELECT h.id, h.ext_id AS platformId, ${resolvedName('h.name', 'h.ext_id')} AS name,
          (SELECT json_group_array(name) FROM (SELECT name FROM handle_name n WHERE n.handle_id = h.id ORDER BY last_utc DESC NULLS LAST)) AS names,
          (SELECT count(*) FROM message m WHERE m.conversation_id = ? AND m.sender_id = h.id) AS messages
        FROM conversation_member cm JOIN handle h ON h.id = cm.handle_id
@@ -97,7 +109,8 @@ interface MessageRow {
   line: number;
 }
 
-const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, c.title AS conversationTitle, m.sender_id AS senderId, h.name AS senderName,
+const MESSAGE_COLUMNS = `m.id, m.conversation_id AS conversationId, ${resolvedName('c.title', 'c.conv_key')} AS conversationTitle, m.sender_id AS senderId,
+  ${resolvedName('h.name', 'h.ext_id')} AS senderName,
   m.outgoing, m.ts_utc AS utcMs, m.ts_text AS timeText, m.ts_offset AS offsetMinutes, m.msg_type AS type, m.text, m.recovered,
   m.amount_minor AS amountMinor, m.txn_id AS txnId, m.lexicon_score AS lexiconScore, m.dup_cluster AS dupCluster,
   m.source_id AS sourceId, s.rel_path AS file, m.sheet, m.line`;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HIT_THRESHOLD } from '@shared/lexicon';
 import { CaseSession } from '../../../electron/core/cases/case-session';
 import { caseStats } from '../../../electron/core/cases/case-stats';
+import { listConversations } from '../../../electron/core/chats/chat-queries';
 import { generateDemo } from '../../../electron/core/demo/generate';
 import { runImport } from '../../../electron/core/ingest/run-import';
 import { useTempDirs } from '../../support/temp-dir';
@@ -73,6 +74,9 @@ describe("the demo case's chats import completely and what they say is found", (
     const linked = platformTransfers.filter((link) => messageOf(link.message).txn !== null).length;
     expect(linked).toBe(platformTransfers.length);
     expect(report.chats.transferLinks).toBeGreaterThanOrEqual(platformTransfers.length);
+    // WeChat exports name people by wxid only: the Tenpay registration of that wxid gives the holder's name
+    const titles = listConversations(db).map((c) => c.title);
+    expect(titles.filter((title) => /^\S+ \(wxid_[a-z0-9]+\)$/.test(title)).length).toBeGreaterThan(0);
     session.close();
   }, 120_000);
 });
