@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { CLI_BIN, NODE22 } from '../support/run-cli';
-import { passOperatorScreen, test, expect, screenshot, serverUrl } from './fixtures';
+import { generateDemoFolder, importFolderThroughUi, openNewCase, test, expect, screenshot } from './fixtures';
 
 /** Search on the chat screen and wait for its results. */
 async function searchChats(page: Page, query: string): Promise<Locator> {
@@ -32,36 +30,14 @@ test('search the demo chats for 退保 and 定金 and see the hits highlighted',
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'chainsight-e2e-chats-'));
   try {
-    const data = join(dir, '演示数据');
-    const generated = spawnSync(NODE22, [CLI_BIN, 'demo', data, '--seed', '31', '--txns', '1500', '--json'], { encoding: 'utf8' });
-    expect(generated.status).toBe(0);
-
-    await page.goto(serverUrl());
-    const nav = page.getByRole('navigation', { name: '功能导航' });
-    const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
-    await passOperatorScreen(page, { name: '钱警官', unit: '某市公安局经侦支队', badge: '061234' });
-    if (await nav.isVisible()) {
-      await page.locator('.topbar-case').click();
-      await page.getByRole('button', { name: '关闭案件' }).click();
-    }
-    await expect(caseScreen).toBeVisible();
-    await page.getByLabel(/案件名称/).fill('演示数据聊天检索');
-    await page.getByLabel('文件夹名称').fill('e2e-demo-chats');
-    await page.getByRole('button', { name: '新建案件' }).click();
-    await expect(nav).toBeVisible();
+    const data = generateDemoFolder(dir);
+    const nav = await openNewCase(page, '演示数据聊天检索', 'e2e-demo-chats');
 
     // before any import the chat screen says what to do
     await nav.getByRole('link', { name: '聊天' }).click();
     await expect(page.getByText('本案尚无聊天记录')).toBeVisible();
 
-    await nav.getByRole('link', { name: '导入' }).click();
-    await page.getByLabel('选择文件夹…').setInputFiles(data);
-    const found = page.getByRole('table', { name: '识别结果' });
-    await expect(found.getByText('查控交易明细信息', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: '开始导入' }).click();
-    const report = page.getByRole('region', { name: '导入报告' });
-    await expect(report).toBeVisible({ timeout: 150_000 });
-    await expect(report.getByText('导入完成，已写入案件')).toBeVisible();
+    await importFolderThroughUi(page, nav, data);
 
     await nav.getByRole('link', { name: '聊天' }).click();
     const conversations = page.getByRole('navigation', { name: '会话列表' });
@@ -113,7 +89,7 @@ test('search the demo chats for 退保 and 定金 and see the hits highlighted',
 
     await page.locator('.topbar-case').click();
     await page.getByRole('button', { name: '关闭案件' }).click();
-    await expect(caseScreen).toBeVisible();
+    await expect(page.getByRole('heading', { name: '最近打开的案件' })).toBeVisible();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

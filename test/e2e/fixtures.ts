@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { CLI_BIN, NODE22 } from '../support/run-cli';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -61,4 +63,50 @@ export async function passOperatorScreen(page: Page, operator: { name: string; u
     }
   }
   await expect(nav.or(caseScreen)).toBeVisible();
+}
+
+/** Generate the demo's seized set into `<dir>/演示数据` with the CLI (as an investigator's folder would arrive). */
+export function generateDemoFolder(dir: string, seed = 31, txns = 1500): string {
+  const data = join(dir, '演示数据');
+  const generated = spawnSync(NODE22, [CLI_BIN, 'demo', data, '--seed', String(seed), '--txns', String(txns), '--json'], { encoding: 'utf8' });
+  expect(generated.status, generated.stderr).toBe(0);
+  return data;
+}
+
+/** From wherever the app is, a new empty case open under the demo operator; returns the left navigation. */
+export async function openNewCase(page: Page, caseName: string, folderName: string): Promise<Locator> {
+  await page.goto(serverUrl());
+  const nav = page.getByRole('navigation', { name: '功能导航' });
+  await passOperatorScreen(page, { name: '钱警官', unit: '某市公安局经侦支队', badge: '061234' });
+  if (await nav.isVisible()) {
+    await page.locator('.topbar-case').click();
+    await page.getByRole('button', { name: '关闭案件' }).click();
+  }
+  await expect(page.getByRole('heading', { name: '最近打开的案件' })).toBeVisible();
+  await page.getByLabel(/案件名称/).fill(caseName);
+  await page.getByLabel('文件夹名称').fill(folderName);
+  await page.getByRole('button', { name: '新建案件' }).click();
+  await expect(nav).toBeVisible();
+  return nav;
+}
+
+/**
+ * Import a folder through the import screen (browser upload) and wait for the report; with `watchProgress`, the
+ * import's progress bar must show and then give way to the report.
+ */
+export async function importFolderThroughUi(page: Page, nav: Locator, folder: string, options: { watchProgress?: boolean } = {}): Promise<Locator> {
+  await nav.getByRole('link', { name: '导入' }).click();
+  await page.getByLabel('选择文件夹…').setInputFiles(folder);
+  const found = page.getByRole('table', { name: '识别结果' });
+  await expect(found.getByText('查控交易明细信息', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '开始导入' }).click();
+  if (options.watchProgress === true) {
+    const bar = page.getByRole('progressbar', { name: '正在导入' });
+    await expect(bar).toBeVisible({ timeout: 60_000 });
+    await expect(bar).toBeHidden({ timeout: 120_000 });
+  }
+  const report = page.getByRole('region', { name: '导入报告' });
+  await expect(report).toBeVisible({ timeout: 120_000 });
+  await expect(report.getByText('导入完成，已写入案件')).toBeVisible();
+  return report;
 }
