@@ -23,6 +23,38 @@ import {
   TemplateKind,
 } from './schemas';
 import { ChatConversation, ChatFilter, ChatMessage, ChatParticipant, LexiconGroupSummary, MentionSummary } from './chat-schemas';
+import { DetectRunInput, DetectRunReport, FindingDetail, FindingSummary, RuleFindingCount, RuleInfo } from './detect-schemas';
+import {
+  AccountSummary,
+  CounterpartyRanking,
+  CounterpartyRankingInput,
+  SavedView,
+  TxnDetail,
+  TxnExportInput,
+  TxnExportResult,
+  TxnFilter,
+  TxnPage,
+  TxnQueryInput,
+  ViewPage,
+} from './txn-schemas';
+import {
+  BrushInput,
+  BrushOutput,
+  CalendarInput,
+  CalendarOutput,
+  Density,
+  DensityInput,
+  EventsInput,
+  EventsOutput,
+  Heatmap,
+  HeatmapInput,
+  LanesOutput,
+  SelectionInput,
+  SelectionOutput,
+  TimelineTxn,
+} from './timeline-schemas';
+import { FlowGraphInput, FlowGraphResult, FlowRowsInput, FlowRowsResult, FollowUpExport, FollowUpFilter, FollowUpList, SaveTraceInput, TraceInput, TraceResult } from './flow-schemas';
+import { GlobalSearchResult, ItemMarks, ItemNote, ItemRef, ItemRefs, ItemType, NoteText, Tag, TagColor, TaggedItem, TagName } from './tag-schemas';
 
 const Empty = z.object({}).strict();
 
@@ -181,6 +213,102 @@ export const methods = {
   'lexicon.get': method('read', Empty, z.object({ version: z.number().int(), json: z.string() })),
   /** save an edited lexicon as the next version and rescore every message with it */
   'lexicon.save': method('write', z.object({ json: z.string().min(2).max(2_000_000) }), z.object({ version: z.number().int(), hits: z.number().int() })),
+
+  /** every tag with its counts per item type: typology presets (created on first use) first, then free tags */
+  'tags.list': method('read', Empty, z.object({ tags: z.array(Tag) })),
+  /** a free tag; its colour defaults to the next of the palette */
+  'tags.create': method('write', z.object({ name: TagName, color: TagColor.optional() }), Tag),
+  /** rename (free tags only) or recolour a tag */
+  'tags.rename': method('write', z.object({ tagId: z.number().int(), name: TagName, color: TagColor.optional() }), Tag),
+  /** delete a free tag and its links (refused for typology presets); the items stay */
+  'tags.delete': method('write', z.object({ tagId: z.number().int() }), z.object({ name: z.string(), links: z.number().int() })),
+  /** tag items in bulk; idempotent: items already tagged are counted in `already` */
+  'tags.apply': method('write', z.object({ tagId: z.number().int(), items: ItemRefs }), z.object({ applied: z.number().int(), already: z.number().int() })),
+  /** take a tag off items */
+  'tags.remove': method('write', z.object({ tagId: z.number().int(), items: ItemRefs }), z.object({ removed: z.number().int() })),
+  /** a page of a tag's items, each with what a one-line description needs */
+  'tags.items': method(
+    'read',
+    z.object({
+      tagId: z.number().int(),
+      type: ItemType.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(TaggedItem) }),
+  ),
+  /** the tags, note and star of each item (grids and detail panels) */
+  'tags.ofItems': method('read', z.object({ items: z.array(ItemRef).max(5000) }), z.object({ items: z.array(ItemMarks) })),
+  'notes.get': method('read', z.object({ item: ItemRef }), ItemNote),
+  /** write an item's note and star (an empty note without a star removes them) */
+  'notes.set': method('write', z.object({ item: ItemRef, text: NoteText, starred: z.boolean() }), ItemNote),
+  /** every place a phone, card, account or ID number, name or amount appears, grouped by kind */
+  'search.global': method(
+    'read',
+    z.object({ value: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(20) }),
+    GlobalSearchResult,
+  ),
+
+  /** the timeline's lanes (accounts, conversations, chat handles, and the whole case) with counts and time ranges */
+  'timeline.lanes': method('read', Empty, LanesOutput),
+  /** counts (and sums for money) per lane per time bucket, for the zoomed-out timeline */
+  'timeline.density': method('read', DensityInput, Density),
+  /** individual transactions and messages in a range, for the zoomed-in timeline */
+  'timeline.events': method('read', EventsInput, EventsOutput),
+  /** the items of a brushed period, a page at a time, for the side panel */
+  'timeline.brush': method('read', BrushInput, BrushOutput),
+  /** every item of a brushed period as references, to tag the selection */
+  'timeline.selection': method('read', SelectionInput, SelectionOutput),
+  /** hour of day × weekday counts in a display zone, with night and public-holiday counts */
+  'timeline.heatmap': method('read', HeatmapInput, Heatmap),
+  /** public holidays and 调休 working days between two dates (shipped State Council calendar) */
+  'timeline.calendar': method('read', CalendarInput, CalendarOutput),
+  /** one transaction with its provenance, for the event detail */
+  'timeline.txn': method('read', z.object({ id: z.number().int() }), z.object({ txn: TimelineTxn.nullable() })),
+
+  /** the fund-flow graph: accounts and platforms as nodes, transfers aggregated into edges, the busiest kept */
+  'flow.graph': method('read', FlowGraphInput, FlowGraphResult),
+  /** the rows behind a node, an edge or a trace hop, in time order, a page at a time */
+  'flow.rows': method('read', FlowRowsInput, FlowRowsResult),
+  /** multi-hop fund tracing (去向/来源) with FIFO or proportional attribution and what stays at each account */
+  'flow.trace': method('read', TraceInput, TraceResult),
+  /** store a trace as a finding (rule 'trace') with its parameters, hop rows and seeds */
+  'flow.saveTrace': method('write', SaveTraceInput, z.object({ findingId: z.number().int(), title: z.string(), trace: TraceResult })),
+  /** 补调清单: counterparties the money reached whose statements the case lacks, grouped by the institution to ask */
+  'flow.followUps': method('read', FollowUpFilter, FollowUpList),
+  /** the 补调清单 as XLSX in the case's exports/ folder */
+  'flow.exportFollowUps': method('write', FollowUpFilter, FollowUpExport),
+
+  /** a page of the transactions grid: filter, sort (id breaks ties) and the total for the scrollbar */
+  'txns.query': method('read', TxnQueryInput, TxnPage),
+  /** one transaction: every field, provenance (file, sheet, line, raw row, hashes) and related items */
+  'txns.get': method('read', z.object({ id: z.number().int() }), z.object({ txn: TxnDetail.nullable() })),
+  /** the whole filtered view as CSV or XLSX in the case's exports/ folder, as a job (progress, cancel), audited */
+  'txns.export': method('job', TxnExportInput, TxnExportResult),
+  /** per own account: in, out, net, counts, first and last time, balance check */
+  'txns.accountSummary': method('read', z.object({ filter: TxnFilter.optional() }), z.object({ accounts: z.array(AccountSummary) })),
+  /** counterparties ranked, with granularity, direction, N and what was excluded stated */
+  'txns.counterpartyRanking': method('read', CounterpartyRankingInput, CounterpartyRanking),
+  /** saved views of a page (filters, sort, columns) */
+  'views.list': method('read', z.object({ page: ViewPage }), z.object({ views: z.array(SavedView) })),
+  /** save a view under a name; the same name again replaces it */
+  'views.save': method('write', z.object({ page: ViewPage, name: z.string().trim().min(1).max(100), state: SavedView.shape.state }), SavedView),
+  'views.delete': method('write', z.object({ id: z.number().int() }), z.object({ deleted: z.boolean() })),
+
+  /** every detector: id, names, version, parameters with defaults and descriptions */
+  'detect.rules': method('read', Empty, z.object({ rules: z.array(RuleInfo) })),
+  /** run detectors (all, or the ones named) as a job with progress and cancel; hits are stored as findings, audited */
+  'detect.run': method('job', DetectRunInput, z.object({ jobId: z.string() })),
+  /** what a finished detector run did, by job id */
+  'detect.report': method('read', z.object({ jobId: z.string() }), z.object({ report: DetectRunReport.nullable() })),
+  /** findings of the detectors (of one rule when given), best score first, with counts per rule */
+  'findings.list': method(
+    'read',
+    z.object({ rule: z.string().min(1).max(64).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ total: z.number().int(), findings: z.array(FindingSummary), byRule: z.array(RuleFindingCount) }),
+  ),
+  /** one finding with its parameters, detail, accounts and evidence rows (txn ids with display fields) */
+  'findings.get': method('read', z.object({ id: z.number().int() }), z.object({ finding: FindingDetail.nullable() })),
 
   'jobs.cancel': method('read', z.object({ jobId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
 } as const;

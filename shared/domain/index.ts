@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as S from '../api/schemas';
 import type * as C from '../api/chat-schemas';
+import type * as D from '../api/detect-schemas';
 
 export type Operator = z.infer<typeof S.Operator>;
 export type CaseMeta = z.infer<typeof S.CaseMeta>;
@@ -38,3 +39,93 @@ export type ChatFilter = z.infer<typeof C.ChatFilter>;
 export type TextSpan = z.infer<typeof C.TextSpan>;
 export type MentionSummary = z.infer<typeof C.MentionSummary>;
 export type LexiconGroupSummary = z.infer<typeof C.LexiconGroupSummary>;
+
+import type * as X from '../api/txn-schemas';
+
+export type TxnFlag = z.infer<typeof X.TxnFlag>;
+export type TxnFlags = z.infer<typeof X.TxnFlags>;
+export type TxnFilter = z.infer<typeof X.TxnFilter>;
+export type TxnSort = z.infer<typeof X.TxnSort>;
+export type TxnSortColumn = z.infer<typeof X.TxnSortColumn>;
+export type TxnRow = z.infer<typeof X.TxnRow>;
+export type TxnPage = z.infer<typeof X.TxnPage>;
+export type TxnDetail = z.infer<typeof X.TxnDetail>;
+export type TxnProvenance = z.infer<typeof X.TxnProvenance>;
+export type LinkedMessage = z.infer<typeof X.LinkedMessage>;
+export type TxnExportResult = z.infer<typeof X.TxnExportResult>;
+export type AccountSummary = z.infer<typeof X.AccountSummary>;
+export type CounterpartyRank = z.infer<typeof X.CounterpartyRank>;
+export type CounterpartyRanking = z.infer<typeof X.CounterpartyRanking>;
+export type CounterpartyRankingInput = z.infer<typeof X.CounterpartyRankingInput>;
+export type RankingGranularity = z.infer<typeof X.RankingGranularity>;
+export type RankingDirection = z.infer<typeof X.RankingDirection>;
+export type SavedView = z.infer<typeof X.SavedView>;
+
+import type * as T from '../api/tag-schemas';
+
+export type ItemType = z.infer<typeof T.ItemType>;
+export type ItemRef = z.infer<typeof T.ItemRef>;
+export type TagKind = z.infer<typeof T.TagKind>;
+export type TagCounts = z.infer<typeof T.TagCounts>;
+export type TagBrief = z.infer<typeof T.TagBrief>;
+export type Tag = z.infer<typeof T.Tag>;
+export type ItemNote = z.infer<typeof T.ItemNote>;
+export type ItemMarks = z.infer<typeof T.ItemMarks>;
+export type TaggedItem = z.infer<typeof T.TaggedItem>;
+export type SearchReadingKind = z.infer<typeof T.SearchReadingKind>;
+export type SearchReading = z.infer<typeof T.SearchReading>;
+export type TxnHit = z.infer<typeof T.TxnHit>;
+export type MessageHit = z.infer<typeof T.MessageHit>;
+export type IdentifierHit = z.infer<typeof T.IdentifierHit>;
+export type AccountHit = z.infer<typeof T.AccountHit>;
+export type PersonHit = z.infer<typeof T.PersonHit>;
+export type SourceHit = z.infer<typeof T.SourceHit>;
+export type GlobalSearchResult = z.infer<typeof T.GlobalSearchResult>;
+
+import type * as TL from '../api/timeline-schemas';
+
+export type TimelineLane = z.infer<typeof TL.TimelineLane>;
+export type TimelineLanes = z.infer<typeof TL.LanesOutput>;
+export type TimelineDensity = z.infer<typeof TL.Density>;
+export type TimelineDensityLane = z.infer<typeof TL.DensityLane>;
+export type TimelineEvent = z.infer<typeof TL.TimelineEvent>;
+export type TimelineHeatmap = z.infer<typeof TL.Heatmap>;
+export type TimelineHeatmapCell = z.infer<typeof TL.HeatmapCell>;
+export type TimelineCalendarDay = z.infer<typeof TL.CalendarDay>;
+export type TimelineTxn = z.infer<typeof TL.TimelineTxn>;
+export type TimelineTxnScope = z.infer<typeof TL.TxnScope>;
+export type TimelineEventKind = z.infer<typeof TL.EventKind>;
+
+import type * as F from '../api/flow-schemas';
+
+export type FlowFilter = z.infer<typeof F.FlowFilter>;
+export type FlowGraphInput = z.output<typeof F.FlowGraphInput>;
+export type FlowGraphResult = z.infer<typeof F.FlowGraphResult>;
+export type FlowNode = z.infer<typeof F.FlowNode>;
+export type FlowNodeKind = z.infer<typeof F.FlowNodeKind>;
+export type FlowEdge = z.infer<typeof F.FlowEdge>;
+export type FlowRowsInput = z.output<typeof F.FlowRowsInput>;
+export type FlowRowsResult = z.infer<typeof F.FlowRowsResult>;
+export type FlowTxnRow = z.infer<typeof F.FlowTxnRow>;
+export type TraceInput = z.output<typeof F.TraceInput>;
+export type TraceResult = z.infer<typeof F.TraceResult>;
+export type TraceNode = z.infer<typeof F.TraceNode>;
+export type TraceHop = z.infer<typeof F.TraceHop>;
+export type TraceHopTxn = z.infer<typeof F.TraceHopTxn>;
+export type SaveTraceInput = z.output<typeof F.SaveTraceInput>;
+export type FollowUpFilter = z.output<typeof F.FollowUpFilter>;
+export type FollowUpList = z.infer<typeof F.FollowUpList>;
+export type FollowUpGroup = z.infer<typeof F.FollowUpGroup>;
+export type FollowUpAccount = z.infer<typeof F.FollowUpAccount>;
+export type FollowUpSender = z.infer<typeof F.FollowUpSender>;
+
+export type RuleInfo = z.infer<typeof D.RuleInfo>;
+export type RuleParam = z.infer<typeof D.RuleParam>;
+export type DetectRunInput = z.infer<typeof D.DetectRunInput>;
+export type DetectRunReport = z.infer<typeof D.DetectRunReport>;
+export type RuleRunSummary = z.infer<typeof D.RuleRunSummary>;
+export type FindingSummary = z.infer<typeof D.FindingSummary>;
+export type FindingDetail = z.infer<typeof D.FindingDetail>;
+export type FindingAccount = z.infer<typeof D.FindingAccount>;
+export type EvidenceRow = z.infer<typeof D.EvidenceRow>;
+export type RuleFindingCount = z.infer<typeof D.RuleFindingCount>;

@@ -7,6 +7,11 @@ import type { Command } from '../command';
 import { intFlag } from '../command';
 import type { BenchFigure } from '../../core/bench/generator-bench';
 import { benchImport, type CliRunner } from '../../core/bench/import-bench';
+import { profileStages, stageFigures } from '../../core/bench/stage-profile';
+import { benchGrid } from '../../core/bench/grid-bench';
+import { benchTimeline } from '../../core/bench/timeline-bench';
+import { benchFlow } from '../../core/bench/flow-bench';
+import { benchDetect } from '../../core/bench/detect-bench';
 import { findAppRoot } from '../../core/paths';
 
 /** Disk write speed for the same number of bytes: the generator's floor on this machine. */
@@ -31,7 +36,7 @@ export const benchCommand: Command = {
   usage: 'chainsight bench [--txns 1000000] [--json]',
   options: { txns: { type: 'string' } },
   positionals: { min: 0, max: 0 },
-  run(input) {
+  async run(input) {
     const txns = intFlag(input, 'txns', 1_000_000, 1000);
     const launcher = join(findAppRoot(__dirname), 'electron', 'cli', 'chainsight.cjs');
     const work = mkdtempSync(join(tmpdir(), 'chainsight-bench-'));
@@ -57,9 +62,17 @@ export const benchCommand: Command = {
         { name: 'demo.generate.peak_rss', value: Number(generated.json.peakRssMb ?? 0), unit: 'MB' },
         { name: 'reference.disk_write', value: Number(diskWriteMbPerSecond(work, bytes).toFixed(1)), unit: 'MB/s' },
         ...benchImport(cli, data, work),
+        // the import's read, map and hash interleave row by row: a second, write-nothing pass times them apart
+        ...stageFigures(await profileStages(join(data, '银行查控'))),
+        // the grid section reuses the import's case (bench.chainsight), adding the payment and chat folders
+        ...benchGrid(cli, data, join(work, 'bench.chainsight')),
+        ...benchTimeline(join(work, 'bench.chainsight')),
+        ...benchFlow(data, join(work, 'bench.chainsight')),
+        // every detector together on the whole case (bank, payment and chat folders, as the grid section left it)
+        ...benchDetect(cli, join(work, 'bench.chainsight')),
       ];
       for (const figure of figures) input.log(`${figure.name.padEnd(40)} ${String(figure.value).padStart(12)} ${figure.unit}`);
-      return Promise.resolve({ figures });
+      return { figures };
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -9,8 +9,17 @@ import type { HostDialogs } from '../host';
 import type { JobRegistry } from '../jobs';
 import type { Workspace } from '../workspace/workspace';
 import type { Handlers } from './router';
+import { exportFollowUps, flowGraph, flowRows, followUps, runTrace, saveTrace } from '../analysis/flow';
 import { getMessage, listConversations, listMentions, listParticipants, locateMessage, pageMessages, searchMessages } from '../chats/chat-queries';
 import { caseLexicon, lexiconGroups, saveLexicon } from '../chats/lexicon-store';
+import { detectReport, getFinding, listFindings, ruleCounts, ruleInfos, startDetectJob } from '../analysis/detect';
+import { listLanes, timelineBrush, timelineCalendar, timelineDensity, timelineEvents, timelineHeatmap, timelineSelection, timelineTxn } from '../timeline';
+import { globalSearch } from '../search/global-search';
+import { getNote, setNote } from '../tags/notes';
+import { applyTag, marksOfItems, removeTag } from '../tags/tag-links';
+import { createTag, deleteTag, listTags, renameTag } from '../tags/tag-store';
+import { listTaggedItems } from '../tags/tagged-items';
+import { accountSummary, counterpartyRanking, deleteView, getTxn, listViews, queryTxns, runExportJob, saveView } from '../transactions';
 
 export interface HandlerDeps {
   workspace: Workspace;
@@ -88,6 +97,52 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
       return { version, json: JSON.stringify(lexicon, null, 2) };
     },
     'lexicon.save': ({ json }) => saveLexicon(workspace.requireCase().db, json, workspace.operatorLabel()),
+
+    'tags.list': () => ({ tags: listTags(workspace.requireCase().db) }),
+    'tags.create': (input) => createTag(workspace.requireCase().db, input, workspace.operatorLabel()),
+    'tags.rename': (input) => renameTag(workspace.requireCase().db, input),
+    'tags.delete': ({ tagId }) => deleteTag(workspace.requireCase().db, tagId),
+    'tags.apply': ({ tagId, items }) => applyTag(workspace.requireCase().db, tagId, items, workspace.operatorLabel()),
+    'tags.remove': ({ tagId, items }) => removeTag(workspace.requireCase().db, tagId, items),
+    'tags.items': (input) => listTaggedItems(workspace.requireCase().db, input),
+    'tags.ofItems': ({ items }) => ({ items: marksOfItems(workspace.requireCase().db, items) }),
+    'notes.get': ({ item }) => getNote(workspace.requireCase().db, item),
+    'notes.set': (input) => setNote(workspace.requireCase().db, input, workspace.operatorLabel()),
+    'search.global': ({ value, limit }) => globalSearch(workspace.requireCase().db, value, limit),
+
+    'timeline.lanes': () => listLanes(workspace.requireCase().db),
+    'timeline.density': (input) => timelineDensity(workspace.requireCase().db, input),
+    'timeline.events': (input) => timelineEvents(workspace.requireCase().db, input),
+    'timeline.brush': (input) => timelineBrush(workspace.requireCase().db, input),
+    'timeline.selection': (input) => timelineSelection(workspace.requireCase().db, input),
+    'timeline.heatmap': (input) => timelineHeatmap(workspace.requireCase().db, input),
+    'timeline.calendar': (input) => timelineCalendar(input),
+    'timeline.txn': ({ id }) => ({ txn: timelineTxn(workspace.requireCase().db, id) }),
+
+    'flow.graph': (input) => flowGraph(workspace.requireCase().db, input),
+    'flow.rows': (input) => flowRows(workspace.requireCase().db, input),
+    'flow.trace': (input) => runTrace(workspace.requireCase().db, input),
+    'flow.saveTrace': (input) => saveTrace(workspace.requireCase().db, input, workspace.operatorLabel()),
+    'flow.followUps': (filter) => followUps(workspace.requireCase().db, filter),
+    'flow.exportFollowUps': (filter) => exportFollowUps(workspace.requireCase(), filter),
+
+    'txns.query': (input) => queryTxns(workspace.requireCase().db, input),
+    'txns.get': ({ id }) => ({ txn: getTxn(workspace.requireCase().db, id) }),
+    'txns.export': (input) => runExportJob({ session: workspace.requireCase(), jobs, audit: (action, params) => workspace.audit(action, params) }, input),
+    'txns.accountSummary': ({ filter }) => ({ accounts: accountSummary(workspace.requireCase().db, filter) }),
+    'txns.counterpartyRanking': (input) => counterpartyRanking(workspace.requireCase().db, input),
+    'views.list': ({ page }) => ({ views: listViews(workspace.requireCase().db, page) }),
+    'views.save': (input) => saveView(workspace.requireCase().db, input, workspace.operatorLabel()),
+    'views.delete': ({ id }) => ({ deleted: deleteView(workspace.requireCase().db, id) }),
+
+    'detect.rules': () => ({ rules: ruleInfos() }),
+    'detect.run': (input) => ({ jobId: startDetectJob(workspace, jobs, input) }),
+    'detect.report': ({ jobId }) => ({ report: detectReport(workspace, jobId) }),
+    'findings.list': ({ rule, offset, limit }) => {
+      const db = workspace.requireCase().db;
+      return { ...listFindings(db, { rule, offset, limit }), byRule: ruleCounts(db) };
+    },
+    'findings.get': ({ id }) => ({ finding: getFinding(workspace.requireCase().db, id) }),
 
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

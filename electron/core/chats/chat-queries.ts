@@ -10,7 +10,7 @@ export const FLAG_SCORE = HIT_THRESHOLD;
  * wxids alone): the holder of the payment account registered with that id (Tenpay 注册信息, Alipay …) and the id,
  * e.g. '王芳 (wxid_abc)'; otherwise the name as the export wrote it.
  */
-function resolvedName(nameExpr: string, idExpr: string): string {
+export function resolvedName(nameExpr: string, idExpr: string): string {
   return `CASE WHEN ${nameExpr} = ${idExpr} OR ${nameExpr} = '' THEN coalesce(
       (SELECT a.holder_name FROM identifier i JOIN account a ON a.id = i.account_id
        WHERE i.type IN ('wechat_id', 'qq', 'phone') AND i.value = ${idExpr} AND a.holder_name IS NOT NULL AND a.holder_name <> '' LIMIT 1)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, getHashes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Sm3 } from './sm3';
 
@@ -17,9 +17,18 @@ export interface DualHasher {
   digest(): FileDigests;
 }
 
+/** OpenSSL's SM3 where the runtime has it (Node); Electron's BoringSSL has none, so the TypeScript one there. */
+const nativeSm3 = getHashes().includes('sm3');
+
+function createSm3(): { update(chunk: Uint8Array): void; digestHex(): string } {
+  if (!nativeSm3) return new Sm3();
+  const hash = createHash('sm3');
+  return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
+}
+
 export function createDualHasher(): DualHasher {
   const sha256 = createHash('sha256');
-  const sm3 = new Sm3();
+  const sm3 = createSm3();
   let size = 0;
   return {
     update(chunk) {

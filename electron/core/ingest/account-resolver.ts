@@ -6,6 +6,9 @@ export function normaliseAccountNumber(text: string | undefined): string {
   return (text ?? '').replace(/^'+/, '').replace(/[\s\u00a0\u3000-]+/g, '').toUpperCase();
 }
 
+/** Distinct account references remembered as they were written before they are forgotten (hostile data bound). */
+const MAX_REMEMBERED_REFS = 100_000;
+
 interface AccountRow {
   id: number;
 }
@@ -18,6 +21,11 @@ interface AccountRow {
 export class AccountResolver {
   private readonly cache = new Map<string, number>();
   private readonly filled = new Set<string>();
+  private readonly aliased = new Set<string>();
+  /** a reference exactly as a row gave it → its account, once resolved: rows of a statement repeat the same one */
+  private readonly seen = new Map<string, number>();
+  /** the same reference object again (mappers share one per subject): not even the key to build */
+  private readonly seenRefs = new WeakMap<AccountRef, number>();
   private readonly byKey;
   private readonly byAlias;
   private readonly insert;
@@ -43,6 +51,26 @@ export class AccountResolver {
   }
 
   resolve(ref: AccountRef): number {
+    const shared = this.seenRefs.get(ref);
+    if (shared !== undefined) return shared;
+    const id = this.resolveText(ref);
+    // only frozen references: an object a caller may still change cannot stand for what it held
+    if (Object.isFrozen(ref)) this.seenRefs.set(ref, id);
+    return id;
+  }
+
+  private resolveText(ref: AccountRef): number {
+    // every field that resolving reads: the same reference again finds the same account and changes nothing more
+    const as = `${ref.kind}\u0000${ref.number}\u0000${ref.subAccount}\u0000${ref.cardNumber ?? ''}\u0000${ref.accountNumber ?? ''}\u0000${ref.holderName ?? ''}\u0000${ref.holderId ?? ''}\u0000${ref.bankName ?? ''}`;
+    const known = this.seen.get(as);
+    if (known !== undefined) return known;
+    const id = this.resolveOnce(ref);
+    if (this.seen.size >= MAX_REMEMBERED_REFS) this.seen.clear();
+    this.seen.set(as, id);
+    return id;
+  }
+
+  private resolveOnce(ref: AccountRef): number {
     const number = normaliseAccountNumber(ref.number);
     const card = normaliseAccountNumber(ref.cardNumber) || null;
     const acct = normaliseAccountNumber(ref.accountNumber) || null;
@@ -52,12 +80,16 @@ export class AccountResolver {
     let id = this.cache.get(key);
     if (id === undefined) {
       id = this.find(ref.kind, sub, [number, card, acct]);
-      if (id === undefined) {
-        id = Number(this.insert.run({ kind: ref.kind, number, sub, card, acct, ...params }).lastInsertRowid);
-      } else {
+      if (id === undefined) id = Number(this.insert.run({ kind: ref.kind, number, sub, card, acct, ...params }).lastInsertRowid);
+      this.cache.set(key, id);
+    }
+    if (card || acct) {
+      // a later row may name a number the account was not yet known by (交易明细 gives the card, 账户信息 both)
+      const alias = `${id}\u0000${card ?? ''}\u0000${acct ?? ''}`;
+      if (!this.aliased.has(alias)) {
+        this.aliased.add(alias);
         this.addAliases.run({ id, card, acct });
       }
-      this.cache.set(key, id);
     }
     if (params.name || params.holderId || params.bank) {
       // rows of one account repeat the same holder: write each distinct combination once

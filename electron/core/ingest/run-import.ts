@@ -88,6 +88,14 @@ const BULK_INDEXES = [
   { name: 'txn_account_amount', create: 'CREATE INDEX IF NOT EXISTS txn_account_amount ON txn(account_id, amount_minor)' },
   { name: 'txn_cp_account', create: 'CREATE INDEX IF NOT EXISTS txn_cp_account ON txn(cp_account) WHERE cp_account IS NOT NULL' },
   { name: 'txn_time', create: 'CREATE INDEX IF NOT EXISTS txn_time ON txn(ts_utc)' },
+  {
+    name: 'txn_time_cover',
+    create: 'CREATE INDEX IF NOT EXISTS txn_time_cover ON txn(ts_utc, succeeded, dup_of, account_id, direction, currency, amount_minor)',
+  },
+  {
+    name: 'txn_account_time_cover',
+    create: 'CREATE INDEX IF NOT EXISTS txn_account_time_cover ON txn(account_id, ts_utc, succeeded, dup_of, direction, currency, amount_minor)',
+  },
 ] as const;
 
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;

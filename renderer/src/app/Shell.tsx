@@ -1,10 +1,15 @@
 import type { CaseInfo, Operator } from '@shared/domain';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ChatsPage } from '../features/chats/ChatsPage';
+import { FindingsPage } from '../features/findings/FindingsPage';
+import { FlowPage } from '../features/flow/FlowPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { ImportSessionProvider } from '../features/import/import-session';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PlannedPage } from '../features/planned/PlannedPage';
+import { TransactionsPage } from '../features/transactions/TransactionsPage';
+import { TimelinePage } from '../features/timeline/TimelinePage';
+import { TagsPage } from '../features/tags/TagsPage';
 import { useDisplayZone } from './display-zone';
 import { NavBar } from './NavBar';
 import type { RouteId } from './routes';
@@ -17,8 +22,18 @@ function Page({ route, caseInfo, navigate }: { route: RouteId; caseInfo: CaseInf
       return <OverviewPage caseInfo={caseInfo} navigate={navigate} />;
     case 'import':
       return <ImportPage caseInfo={caseInfo} />;
+    case 'transactions':
+      return <TransactionsPage caseInfo={caseInfo} navigate={navigate} />;
     case 'chats':
       return <ChatsPage caseInfo={caseInfo} navigate={navigate} />;
+    case 'timeline':
+      return <TimelinePage caseInfo={caseInfo} navigate={navigate} />;
+    case 'flow':
+      return <FlowPage />;
+    case 'findings':
+      return <FindingsPage caseInfo={caseInfo} />;
+    case 'tags':
+      return <TagsPage caseInfo={caseInfo} />;
     case 'audit':
       return <AuditPage />;
     default:

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseInfo } from '@shared/domain';
 import { JobsIndicator } from '../features/jobs/JobsIndicator';
+import { ZoneSwitch } from '../features/timeline/ZoneSwitch';
 import { formatInstant } from '../components/format';
 
 /** Writer lock in words: ours, read-only, or held by someone else (named, so they can be asked to close it). */
@@ -31,7 +32,7 @@ export function StatusBar({ caseInfo, zone }: { caseInfo: CaseInfo; zone: string
       </span>
       <LockStatus caseInfo={caseInfo} zone={zone} />
       <span className="status-item">
-        <span className="muted">{t('status.timeZone')}</span> {zone}
+        <ZoneSwitch caseDir={caseInfo.caseDir} caseZone={caseInfo.meta.timeZone || zone} zone={zone} />
       </span>
       <JobsIndicator />
     </footer>

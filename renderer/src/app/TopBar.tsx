@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseInfo, Operator } from '@shared/domain';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { GlobalSearch } from './GlobalSearch';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 
 export function TopBar({
   caseInfo,

@@ -4,6 +4,9 @@ import { AgGridReact } from 'ag-grid-react';
 import {
   CellStyleModule,
   ClientSideRowModelModule,
+  InfiniteRowModelModule,
+  RowSelectionModule,
+  RowStyleModule,
   LocaleModule,
   ModuleRegistry,
   TooltipModule,
@@ -12,13 +15,18 @@ import {
   type CellKeyDownEvent,
   type ColDef,
   type GetRowIdParams,
+  type IDatasource,
+  type RowClickedEvent,
   type RowDoubleClickedEvent,
+  type SelectionChangedEvent,
 } from 'ag-grid-community';
 import { cspNonce } from './csp-nonce';
 import { formatCount } from './format';
 
 // ag-grid v33+ ships nothing by default: register the Community modules the app uses, once per page.
 ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, TooltipModule, CellStyleModule]);
+// rows fetched page by page from the backend (the transactions grid), checkbox selection of many rows, row classes
+ModuleRegistry.registerModules([InfiniteRowModelModule, RowSelectionModule, RowStyleModule]);
 if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);
 
 /** Compact and calm; the bundled CJK font first, since CI and target laptops may have no system CJK font. */
@@ -60,8 +68,24 @@ export interface ColumnSpec<Row> {
   sortable?: boolean;
 }
 
+/** A page the grid asks for: rows [offset, offset + limit) in the order of `sort` (column ids, first key first). */
+export interface GridPageRequest {
+  offset: number;
+  limit: number;
+  sort: { columnId: string; dir: 'asc' | 'desc' }[];
+}
+
+/**
+ * Rows fetched on demand (ag-grid's infinite row model): the backend sorts and filters, the grid only shows pages,
+ * and the total sizes the scrollbar so it can jump anywhere. A new datasource object starts the grid over (new
+ * filters); the grid's own sort arrives in every request.
+ */
+export interface GridDatasource<Row> {
+  getRows(request: GridPageRequest): Promise<{ rows: readonly Row[]; total: number }>;
+}
+
 export interface DataGridProps<Row> {
-  /** undefined while loading */
+  /** undefined while loading; ignored when a datasource is given */
   rows: readonly Row[] | undefined;
   columns: readonly ColumnSpec<Row>[];
   rowId: (row: Row) => string;
@@ -69,6 +93,41 @@ export interface DataGridProps<Row> {
   emptyText?: string;
   /** double-click or Enter on a row (opens its detail) */
   onRowActivated?: (row: Row) => void;
+  /** fetch rows page by page instead of taking `rows` (see GridDatasource) */
+  datasource?: GridDatasource<Row>;
+  /** rows per request of the datasource (default 100) */
+  pageSize?: number;
+  /** the order the grid starts in (column ids); the user changes it from the headers */
+  initialSort?: readonly { columnId: string; dir: 'asc' | 'desc' }[];
+  /** a single click activates a row too (a detail panel beside the grid) */
+  activateOnClick?: boolean;
+  /** checkboxes to select many rows; called with every selected row that is loaded */
+  onSelectionChanged?: (rows: Row[]) => void;
+  /** a class for a whole row, e.g. muted for rows a bank marked failed */
+  rowClass?: (row: Row) => string | undefined;
+}
+
+/** Row selection inside a checkbox never also opens the row. */
+function inSelectionCheckbox(event: Event | null | undefined): boolean {
+  const target = event?.target;
+  return target instanceof Element && target.closest('.ag-selection-checkbox, .ag-checkbox') !== null;
+}
+
+function toInfiniteDatasource<Row>(datasource: GridDatasource<Row>): IDatasource {
+  return {
+    getRows: (params) => {
+      datasource
+        .getRows({
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          sort: params.sortModel.map((item) => ({ columnId: item.colId, dir: item.sort })),
+        })
+        .then(
+          (page) => params.successCallback(page.rows.slice(), page.total),
+          () => params.failCallback(),
+        );
+    },
+  };
 }
 
 function toColDef<Row>(spec: ColumnSpec<Row>): ColDef<Row, CellValue> {
@@ -101,10 +160,37 @@ function toColDef<Row>(spec: ColumnSpec<Row>): ColDef<Row, CellValue> {
 }
 
 /** THE ag-grid wrapper (STYLE.md §14): theme, modules, locale, CSP nonce and text-only cells in one place. */
-export function DataGrid<Row>({ rows, columns, rowId, ariaLabel, emptyText, onRowActivated }: DataGridProps<Row>) {
+export function DataGrid<Row>({
+  rows,
+  columns,
+  rowId,
+  ariaLabel,
+  emptyText,
+  onRowActivated,
+  datasource,
+  pageSize,
+  initialSort,
+  activateOnClick,
+  onSelectionChanged,
+  rowClass,
+}: DataGridProps<Row>) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const columnDefs = useMemo(() => columns.map(toColDef), [columns]);
+  const columnDefs = useMemo(
+    () =>
+      columns.map((spec) => {
+        const col = toColDef(spec);
+        const index = initialSort?.findIndex((key) => key.columnId === spec.id) ?? -1;
+        const key = initialSort?.[index];
+        if (key) {
+          col.initialSort = key.dir;
+          col.initialSortIndex = index;
+        }
+        return col;
+      }),
+    [columns, initialSort],
+  );
+  const infinite = useMemo(() => (datasource ? toInfiniteDatasource(datasource) : undefined), [datasource]);
   const rowData = useMemo(() => (rows ? rows.slice() : undefined), [rows]);
   const localeText = useMemo(() => {
     const text: Record<string, string> = { ...t('grid', { returnObjects: true }) };
@@ -116,14 +202,26 @@ export function DataGrid<Row>({ rows, columns, rowId, ariaLabel, emptyText, onRo
   return (
     <div className="cs-grid" role="region" aria-label={ariaLabel}>
       <AgGridReact<Row>
-        // localeText is read once at creation: a new language means a new grid
-        key={language}
+        // localeText is read once at creation: a new language means a new grid (and so does a new row model)
+        key={`${language}${datasource ? ':infinite' : ''}`}
         theme={gridTheme}
         styleNonce={styleNonce}
         loadThemeGoogleFonts={false}
         localeText={localeText}
-        rowData={rowData}
-        loading={rows === undefined}
+        {...(infinite
+          ? {
+              rowModelType: 'infinite' as const,
+              datasource: infinite,
+              cacheBlockSize: pageSize ?? 100,
+              maxBlocksInCache: 100,
+              infiniteInitialRowCount: 1,
+              // dragging the scrollbar across a million rows asks only for where it stops
+              blockLoadDebounceMillis: 80,
+            }
+          : { rowData, loading: rows === undefined })}
+        rowSelection={onSelectionChanged ? { mode: 'multiRow', headerCheckbox: false, enableClickSelection: false } : undefined}
+        onSelectionChanged={(event: SelectionChangedEvent<Row>) => onSelectionChanged?.(event.api.getSelectedRows())}
+        getRowClass={rowClass ? (params) => (params.data ? rowClass(params.data) : undefined) : undefined}
         columnDefs={columnDefs}
         getRowId={(params: GetRowIdParams<Row>) => rowId(params.data)}
         enableCellTextSelection
@@ -132,6 +230,9 @@ export function DataGrid<Row>({ rows, columns, rowId, ariaLabel, emptyText, onRo
         suppressDragLeaveHidesColumns
         onRowDoubleClicked={(event: RowDoubleClickedEvent<Row>) => {
           if (event.data && onRowActivated) onRowActivated(event.data);
+        }}
+        onRowClicked={(event: RowClickedEvent<Row>) => {
+          if (activateOnClick && event.data && onRowActivated && !inSelectionCheckbox(event.event)) onRowActivated(event.data);
         }}
         onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
           const key = event.event instanceof KeyboardEvent ? event.event.key : null;

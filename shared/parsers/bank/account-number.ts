@@ -65,6 +65,29 @@ export function bankAccountRef(parts: AccountParts): AccountRef | null {
   };
 }
 
+/** Distinct subjects one cache keeps before starting over (hostile files with a new number on every row). */
+const MAX_CACHED_REFS = 10_000;
+
+/**
+ * The rows of one statement repeat the same subject (卡号, 账号, 户名, 证件号 …): the reference for the same cells is
+ * built once and shared, frozen, by every row that names it.
+ */
+export class AccountRefCache {
+  private readonly refs = new Map<string, AccountRef | null>();
+
+  get(parts: AccountParts): AccountRef | null {
+    const key = `${parts.card}\u0000${parts.account}\u0000${parts.fallback ?? ''}\u0000${parts.bankName ?? ''}\u0000${parts.holderName ?? ''}\u0000${parts.holderId ?? ''}`;
+    let ref = this.refs.get(key);
+    if (ref === undefined) {
+      const built = bankAccountRef(parts);
+      ref = built === null ? null : Object.freeze(built);
+      if (this.refs.size >= MAX_CACHED_REFS) this.refs.clear();
+      this.refs.set(key, ref);
+    }
+    return ref;
+  }
+}
+
 /**
  * A counterparty number in the same form as `AccountRef.number` (suffix dropped) so that both legs of a transfer
  * between two queried accounts meet; the cell as written stays in the row's raw values.

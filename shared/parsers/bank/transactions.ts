@@ -1,7 +1,7 @@
 import { normaliseHeader, rowsAfterHeader } from '../tabular';
 import type { HeaderedRow } from '../tabular';
 import type { FileWarning, MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
-import { bankAccountRef, counterpartyNumber, idNumber, textOrUndefined } from './account-number';
+import { AccountRefCache, counterpartyNumber, idNumber, textOrUndefined } from './account-number';
 import { hasAmount, readBalance, readBankAmount } from './amount';
 import type { AmountCells } from './amount';
 import { readBankTime } from './bank-time';
@@ -17,6 +17,7 @@ interface FileState {
   context: ParseContext;
   fileBank: string | undefined;
   tally: WarningTally;
+  accountRefs: AccountRefCache;
   /** the split amount columns' headers as printed in the current sheet (the direction's raw text) */
   outHeader: string;
   inHeader: string;
@@ -34,6 +35,7 @@ export async function* mapTransactions(records: AsyncIterable<SourceRecord>, con
     context,
     fileBank: bankNameFromPath(context.fileName, context.relPath),
     tally: new WarningTally(),
+    accountRefs: new AccountRefCache(),
     outHeader: '支出',
     inHeader: '存入',
   };
@@ -97,7 +99,7 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     return error('MISSING_FIELD', '交易金额为空');
   }
 
-  const account = bankAccountRef({
+  const account = state.accountRefs.get({
     card: row.get('card'),
     account: row.get('account'),
     fallback: row.get('queryCard'),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '@shared/api';
 import { App } from '../../../renderer/src/app/App';
 import { baseHandlers, caseInfo, emptyStats, fakeBackend, operatorLi } from './support/fake-backend';
+import { searchResult } from './support/fake-review';
 import { settle, setupRendererTests } from './support/dom';
 
 setupRendererTests();
@@ -78,14 +79,16 @@ describe('workstation shell', () => {
     expect(backend.calls.find((c) => c.method === 'cases.updateMeta')?.input).toEqual({ cause: '集资诈骗' });
   });
 
-  it('does not pretend to search: Ctrl+K focuses the box and Enter says search is not available yet', async () => {
-    renderShell();
+  it('searches the case from the top bar: Ctrl+K focuses the box, Enter asks search.global and says when nothing was found', async () => {
+    const backend = renderShell({ ...baseHandlers(caseInfo()), 'search.global': ({ value, limit = 20 }) => ({ ...searchResult(), query: value, limit, readAs: [{ kind: 'mobile', value, amountMinor: null, currency: null }] }) });
     const box = await screen.findByRole('searchbox', { name: '全局搜索' });
+    await settle();
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
     expect(document.activeElement).toBe(box);
     fireEvent.change(box, { target: { value: '13800138000' } });
     fireEvent.submit(box);
-    expect(screen.getByRole('status').textContent).toContain('未执行搜索');
+    expect(await screen.findByText('本案件中没有找到“13800138000”。')).toBeTruthy();
+    expect(backend.calls.filter((c) => c.method === 'search.global').map((c) => c.input)).toEqual([{ value: '13800138000', limit: 20 }]);
   });
 
   it('shows background jobs with rows, rate, time left, and cancels through jobs.cancel', async () => {

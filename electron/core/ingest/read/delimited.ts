@@ -24,7 +24,7 @@ export interface DelimitedOptions {
  * trailing tab (查控). A delimiter wins when it splits every sample line into the same number (>1) of fields.
  */
 export function sniffDelimiter(sampleText: string, fileName: string): string {
-  const lines = sampleText.split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 20);
+  const lines = firstLines(sampleText, 20);
   const sample = lines.join('\n');
   const consistent = (delimiter: string): number => {
     const rows = Papa.parse<string[]>(sample, { delimiter, newline: '\n' }).data;
@@ -41,6 +41,21 @@ export function sniffDelimiter(sampleText: string, fileName: string): string {
   if (comma) return ',';
   for (const delimiter of ['|', ';']) if (consistent(delimiter)) return delimiter;
   return preferTab ? '\t' : ',';
+}
+
+/** The first `count` lines that are not blank, without splitting the rest of a megabyte sample. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  while (lines.length < count && from < text.length) {
+    const at = text.indexOf('\n', from);
+    const end = at === -1 ? text.length : at;
+    // a CR belongs to the line break only when a LF follows (as `split(/\r?\n/)` reads it)
+    const line = text.slice(from, at !== -1 && end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (line.trim() !== '') lines.push(line);
+    from = end + 1;
+  }
+  return lines;
 }
 
 /** Decode a text file in a stream and guard against endless lines before the CSV parser buffers them. */
@@ -78,16 +93,24 @@ async function* decodedText(options: DelimitedOptions): AsyncIterable<string> {
 /**
  * The end of the last complete record in `text`: the last line break outside quotes (RFC 4180 quotes pair up, so
  * an even count of quote characters before a break means it is not inside a field). -1 when there is none.
+ * Jumps from quote to quote and looks for the last break in each unquoted stretch, so text without quotes (most
+ * returns) costs one native search.
  */
 export function lastRecordBreak(text: string): number {
-  let quotes = 0;
   let last = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 34) quotes += 1;
-    else if (code === 10 && (quotes & 1) === 0) last = i;
+  let from = 0;
+  let quoted = false;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    const end = quote === -1 ? text.length : quote;
+    if (!quoted && end > from) {
+      const found = text.lastIndexOf('\n', end - 1);
+      if (found >= from) last = found;
+    }
+    if (quote === -1) return last;
+    quoted = !quoted;
+    from = quote + 1;
   }
-  return last;
 }
 
 /**
@@ -99,15 +122,21 @@ export async function* readDelimited(options: DelimitedOptions): AsyncIterable<S
   const config = { delimiter: options.delimiter, newline: '\n' as const, skipEmptyLines: false, quoteChar: '"' };
   let line = 1;
   let pending = '';
-  function* parse(text: string): Iterable<SourceRecord> {
+  function parse(text: string): SourceRecord[] {
     // returns mix CRLF and LF within one file: read every line break as LF (a CR before a closing quote's line
     // break would otherwise glue the quote into the value)
-    for (const row of Papa.parse<string[]>(text.replace(/\r\n/g, '\n'), config).data) {
-      yield { sheet: '', line, cells: row };
+    const rows = Papa.parse<string[]>(text.includes('\r') ? text.replace(/\r\n/g, '\n') : text, config).data;
+    // only a quoted value can hold a line break: without quotes every row is one line
+    const multiLine = text.includes('"');
+    const records: SourceRecord[] = new Array<SourceRecord>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i] ?? [];
+      records[i] = { sheet: '', line, cells: row };
       let breaks = 1;
-      for (const cell of row) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
+      if (multiLine) for (const cell of row) if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
       line += breaks;
     }
+    return records;
   }
   for await (const text of decodedText(options)) {
     pending += text;
@@ -116,8 +145,8 @@ export async function* readDelimited(options: DelimitedOptions): AsyncIterable<S
     // the CR of a CRLF at the cut belongs to the line break, not to the last value
     const complete = pending.slice(0, pending.charCodeAt(cut - 1) === 13 ? cut - 1 : cut);
     pending = pending.slice(cut + 1);
-    yield* parse(complete);
+    for (const record of parse(complete)) yield record;
   }
   const rest = pending.endsWith('\r') ? pending.slice(0, -1) : pending;
-  if (rest !== '') yield* parse(rest);
+  if (rest !== '') for (const record of parse(rest)) yield record;
 }

@@ -18,6 +18,7 @@ import type { DescribeSpan } from './Highlighted';
 import { LexiconDialog } from './LexiconDialog';
 import { locateMessageIndex } from './locate-message';
 import { MentionsPanel } from './MentionsPanel';
+import { useOpenMessageParam } from '../search/use-open-message-param';
 import { MessageDetail } from './MessageDetail';
 import { SearchResultsView } from './SearchResultsView';
 import { ThreadView, type JumpTarget } from './ThreadView';
@@ -119,6 +120,12 @@ export function ChatsPage({ caseInfo, navigate }: { caseInfo: CaseInfo; navigate
       setNotice(null);
       nextJump(index, message.id);
     });
+
+  // #/chats?message=<id> (the global search, the tag lists): open that message in its thread and its details
+  useOpenMessageParam((message) => {
+    openResult(message);
+    setSelected(message);
+  });
 
   const jumpToDate = (date: string) =>
     void locate.run(async () => {

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '@shared/domain';
 import { formatCount, formatMoney } from '../../components/format';
+import { useSession } from '../../app/session';
 import { HashText } from '../import/HashText';
+import { ItemMarksPanel } from '../tags/ItemMarksPanel';
 import { typeLabel } from './chat-labels';
 import type { DescribeSpan } from './Highlighted';
 import { CHAT_CURRENCY } from './MessageMeta';
@@ -34,6 +36,7 @@ export function MessageDetail({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const readOnly = useSession().currentCase?.readOnly ?? false;
   const [shown, setShown] = useState(PREVIEW_CHARS);
   const close = useRef(onClose);
   useEffect(() => {
@@ -79,6 +82,7 @@ export function MessageDetail({
           <Row label={t('chats.detail.lexiconScore')}>{message.lexiconScore.toFixed(2)}</Row>
           <Row label={t('chats.detail.dupCluster')}>{message.dupCluster === null ? none : `#${message.dupCluster}`}</Row>
         </dl>
+        <ItemMarksPanel item={{ type: 'message', id: message.id }} readOnly={readOnly} />
         <h3>{t('chats.detail.provenance')}</h3>
         <dl className="chat-fields">
           <Row label={t('chats.detail.file')}>

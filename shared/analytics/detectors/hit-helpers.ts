@@ -1,0 +1,66 @@
+/** Small helpers every detector uses to describe what it found. */
+import { formatMinor } from '../../money/format';
+import type { TxnTable } from './table';
+import type { Hit, HitItem } from './types';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** `¥5.20万` above ten thousand yuan, `¥1,234.00` below */
+export function money(minor: number): string {
+  const yuan = minor / 100;
+  if (Math.abs(yuan) >= 10_000) return `¥${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, '')}万`;
+  return `¥${formatMinor(Math.round(minor))}`;
+}
+
+/** a node as a person reads it: `张三 6222…1234` */
+export function nodeLabel(table: TxnTable, node: number): string {
+  const info = table.nodeInfo(node);
+  if (!info) return '?';
+  const key = info.key.startsWith('名称:') ? '' : info.key;
+  const shortKey = key.length > 10 ? `${key.slice(0, 4)}…${key.slice(-4)}` : key;
+  return [info.name, shortKey].filter((part) => part !== '').join(' ') || '?';
+}
+
+
+
+export function clamp01(value: number): number {
+  return Math.max(0, Math.min(1, value));
+}
+
+/** Collects the rows and accounts of one hit without repeats. */
+export class HitBuilder {
+  private readonly txns = new Map<string, HitItem>();
+  private readonly accounts = new Map<string, HitItem>();
+
+  constructor(private readonly table: TxnTable) {}
+
+  row(row: number, role: string): this {
+    const id = this.table.id(row);
+    this.txns.set(`${id}:${role}`, { id, role });
+    return this;
+  }
+
+  rows(rows: Iterable<number>, role: string): this {
+    for (const row of rows) this.row(row, role);
+    return this;
+  }
+
+  node(node: number, role: string): this {
+    const account = this.table.accountOf(node);
+    if (account !== null) this.accounts.set(`${account}:${role}`, { id: account, role });
+    return this;
+  }
+
+  build(title: string, score: number, subject: number | null, detail: Record<string, unknown>): Hit {
+    return {
+      title,
+      score: Math.round(clamp01(score) * 1000) / 1000,
+      subject: subject === null ? null : this.table.accountOf(subject),
+      accounts: [...this.accounts.values()],
+      txns: [...this.txns.values()],
+      detail,
+    };
+  }
+}
