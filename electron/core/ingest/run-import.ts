@@ -86,7 +86,11 @@ const BULK_INDEXES = [
   { name: 'txn_account_time', create: 'CREATE INDEX IF NOT EXISTS txn_account_time ON txn(account_id, ts_utc)' },
   { name: 'txn_source_line', create: 'CREATE INDEX IF NOT EXISTS txn_source_line ON txn(source_id, line)' },
   { name: 'txn_account_amount', create: 'CREATE INDEX IF NOT EXISTS txn_account_amount ON txn(account_id, amount_minor)' },
-  { name: 'txn_cp_account', create: 'CREATE INDEX IF NOT EXISTS txn_cp_account ON txn(cp_account) WHERE cp_account IS NOT NULL' },
+  { name: 'txn_cp_account', create: 'CREATE INDEX IF NOT EXISTS txn_cp_account ON txn(cp_account, ts_utc, amount_minor) WHERE cp_account IS NOT NULL' },
+  { name: 'txn_cp_name', create: 'CREATE INDEX IF NOT EXISTS txn_cp_name ON txn(cp_name, ts_utc, amount_minor) WHERE cp_name IS NOT NULL' },
+  { name: 'txn_amount_size', create: 'CREATE INDEX IF NOT EXISTS txn_amount_size ON txn(abs(amount_minor))' },
+  { name: 'txn_dup_of', create: 'CREATE INDEX IF NOT EXISTS txn_dup_of ON txn(dup_of) WHERE dup_of IS NOT NULL' },
+  { name: 'txn_reversal_of', create: 'CREATE INDEX IF NOT EXISTS txn_reversal_of ON txn(reversal_of) WHERE reversal_of IS NOT NULL' },
   { name: 'txn_time', create: 'CREATE INDEX IF NOT EXISTS txn_time ON txn(ts_utc)' },
   {
     name: 'txn_time_cover',

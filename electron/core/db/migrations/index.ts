@@ -3,7 +3,7 @@ import { up as up0001 } from './0001-case';
 import { up as up0002 } from './0002-ingest';
 import { up as up0003 } from './0003-chat';
 import { up as up0004 } from './0004-review';
-import { up as up0005 } from './0005-timeline-indexes';
+import { up as up0005 } from './0005-review-indexes';
 
 export interface Migration {
   version: number;
@@ -17,7 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-ingest', up: up0002 },
   { version: 3, name: '0003-chat', up: up0003 },
   { version: 4, name: '0004-review', up: up0004 },
-  { version: 5, name: '0005-timeline-indexes', up: up0005 },
+  { version: 5, name: '0005-review-indexes', up: up0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
 
-describe('migration 0005-timeline-indexes', () => {
+describe('migration 0005-review-indexes', () => {
   it('lets the whole-case density query read a covering index instead of the transaction rows', () => {
     const db = new Database(':memory:');
     migrate(db, 'mem', MIGRATIONS.slice(0, 5));
