@@ -113,9 +113,16 @@ describe('first run: the demo case', () => {
       },
     });
     render(<App client={createClient(backend.transport)} />);
-    const offer = await screen.findByRole('region', { name: '演示案件' });
+    // the offer turns prominent once the (empty) recent list has loaded: click that one, once it is enabled
+    const offer = await waitFor(() => {
+      const region = screen.getByRole('region', { name: '演示案件' });
+      expect(region.className).toContain('demo-offer-prominent');
+      return region;
+    });
     expect(within(offer).getByText(/虚构的演示数据/)).toBeTruthy();
-    fireEvent.click(within(offer).getByRole('button', { name: '创建演示案件' }));
+    const create = within(offer).getByRole<HTMLButtonElement>('button', { name: '创建演示案件' });
+    await waitFor(() => expect(create.disabled).toBe(false));
+    fireEvent.click(create);
     await waitFor(() => expect(backend.calls.find((c) => c.method === 'cases.createDemo')?.input).toEqual({}));
     expect(await screen.findByRole('navigation', { name: '功能导航' })).toBeTruthy();
   });
