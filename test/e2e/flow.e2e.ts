@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import { CLI_BIN, NODE22 } from '../support/run-cli';
-import { passOperatorScreen, test, expect, screenshot, serverUrl } from './fixtures';
+import { generateDemoFolder, importFolderThroughUi, openNewCase, test, expect, screenshot } from './fixtures';
 
 interface Truth {
   accounts: { id: string; holderName: string; card: string | null; number: string }[];
@@ -56,9 +54,7 @@ test('资金流向: the graph draws, a node opens, a trace from it reaches the c
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'chainsight-e2e-flow-'));
   try {
-    const data = join(dir, '演示数据');
-    const generated = spawnSync(NODE22, [CLI_BIN, 'demo', data, '--seed', '31', '--txns', '1500', '--json'], { encoding: 'utf8' });
-    expect(generated.status).toBe(0);
+    const data = generateDemoFolder(dir);
     const truth = JSON.parse(readFileSync(join(data, 'ground-truth.json'), 'utf8')) as Truth;
     const chain = truth.passThrough[0];
     if (!chain) throw new Error('the demo planted no pass-through chain');
@@ -67,28 +63,9 @@ test('资金流向: the graph draws, a node opens, a trace from it reaches the c
     const agentNumber = agent.card ?? agent.number;
     const caption = `${agent.holderName} ·${agentNumber.slice(-4)}`;
 
-    await page.goto(serverUrl());
-    const nav = page.getByRole('navigation', { name: '功能导航' });
-    const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
-    await passOperatorScreen(page, { name: '钱警官', unit: '某市公安局经侦支队', badge: '061234' });
-    if (await nav.isVisible()) {
-      await page.locator('.topbar-case').click();
-      await page.getByRole('button', { name: '关闭案件' }).click();
-    }
-    await expect(caseScreen).toBeVisible();
-    await page.getByLabel(/案件名称/).fill('演示数据资金流向');
-    await page.getByLabel('文件夹名称').fill('e2e-demo-flow');
-    await page.getByRole('button', { name: '新建案件' }).click();
-    await expect(nav).toBeVisible();
+    const nav = await openNewCase(page, '演示数据资金流向', 'e2e-demo-flow');
 
-    await nav.getByRole('link', { name: '导入' }).click();
-    await page.getByLabel('选择文件夹…').setInputFiles(data);
-    const found = page.getByRole('table', { name: '识别结果' });
-    await expect(found.getByText('查控交易明细信息', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: '开始导入' }).click();
-    const report = page.getByRole('region', { name: '导入报告' });
-    await expect(report).toBeVisible({ timeout: 120_000 });
-    await expect(report.getByText('导入完成，已写入案件')).toBeVisible();
+    await importFolderThroughUi(page, nav, data);
 
     await nav.getByRole('link', { name: '资金流向' }).click();
     const figure = page.getByRole('figure', { name: '资金流向图' });

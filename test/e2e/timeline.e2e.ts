@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI_BIN, NODE22 } from '../support/run-cli';
-import { passOperatorScreen, test, expect, screenshot, serverUrl } from './fixtures';
+import { generateDemoFolder, importFolderThroughUi, openNewCase, test, expect, screenshot } from './fixtures';
 
 const count = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
 
@@ -16,36 +14,15 @@ test('the timeline: lanes, a brushed period listed and tagged, an event opened, 
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'chainsight-e2e-timeline-'));
   try {
-    const data = join(dir, '演示数据');
-    const generated = spawnSync(NODE22, [CLI_BIN, 'demo', data, '--seed', '31', '--txns', '1500', '--json'], { encoding: 'utf8' });
-    expect(generated.status).toBe(0);
+    const data = generateDemoFolder(dir);
 
-    await page.goto(serverUrl());
-    const nav = page.getByRole('navigation', { name: '功能导航' });
-    const caseScreen = page.getByRole('heading', { name: '最近打开的案件' });
-    await passOperatorScreen(page, { name: '钱警官', unit: '某市公安局经侦支队', badge: '061234' });
-    if (await nav.isVisible()) {
-      await page.locator('.topbar-case').click();
-      await page.getByRole('button', { name: '关闭案件' }).click();
-    }
-    await expect(caseScreen).toBeVisible();
-    await page.getByLabel(/案件名称/).fill('演示数据时间线');
-    await page.getByLabel('文件夹名称').fill('e2e-demo-timeline');
-    await page.getByRole('button', { name: '新建案件' }).click();
-    await expect(nav).toBeVisible();
+    const nav = await openNewCase(page, '演示数据时间线', 'e2e-demo-timeline');
 
     // before any import the timeline says what to do
     await nav.getByRole('link', { name: '时间线' }).click();
     await expect(page.getByText('本案尚无可排在时间线上的交易或消息')).toBeVisible();
 
-    await nav.getByRole('link', { name: '导入' }).click();
-    await page.getByLabel('选择文件夹…').setInputFiles(data);
-    const found = page.getByRole('table', { name: '识别结果' });
-    await expect(found.getByText('查控交易明细信息', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-    await page.getByRole('button', { name: '开始导入' }).click();
-    const report = page.getByRole('region', { name: '导入报告' });
-    await expect(report).toBeVisible({ timeout: 120_000 });
-    await expect(report.getByText('导入完成，已写入案件')).toBeVisible();
+    await importFolderThroughUi(page, nav, data);
 
     // the swimlanes: the whole case, then the busiest accounts and conversations
     await nav.getByRole('link', { name: '时间线' }).click();
@@ -117,7 +94,7 @@ test('the timeline: lanes, a brushed period listed and tagged, an event opened, 
 
     await page.locator('.topbar-case').click();
     await page.getByRole('button', { name: '关闭案件' }).click();
-    await expect(caseScreen).toBeVisible();
+    await expect(page.getByRole('heading', { name: '最近打开的案件' })).toBeVisible();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
