@@ -13,6 +13,13 @@ import { OperatorStore, operatorLabel } from './operators';
 import { RecentCases } from './recent-cases';
 import { TemplateStore } from './templates';
 
+export type CaseJobKind = 'import' | 'detect';
+
+const BUSY_MESSAGE: Record<CaseJobKind, string> = {
+  import: 'An import is running in this case',
+  detect: 'A detector run is going on in this case',
+};
+
 /**
  * The state of one backend: who is at the keyboard and which case is open (one at a time).
  * Shared by every client of that backend (Electron windows or browser tabs of one `serve`).
@@ -22,8 +29,11 @@ export class Workspace {
   readonly recent: RecentCases;
   readonly templates: TemplateStore;
   private session: CaseSession | null = null;
-  /** the import running in the open case, if any: other writes wait for it */
-  private importJob: string | null = null;
+  /**
+   * The long job writing into the open case, if any: an import (every other write waits for it) or a detector run
+   * (which reads the whole case in batches, so no import may commit under it). One at a time.
+   */
+  private caseJob: { kind: CaseJobKind; jobId: string } | null = null;
   private readonly reports = new Map<string, ImportReport>();
 
   constructor(
@@ -94,15 +104,15 @@ export class Workspace {
   }
 
   /**
-   * Close the open case. A running import makes the user cancel it first; on shutdown (`force`) it is cancelled
-   * here — its transaction never commits, so the case keeps exactly what it had.
+   * Close the open case. A running import or detector run makes the user cancel it first; on shutdown (`force`) it
+   * is cancelled here — its transaction never commits, so the case keeps exactly what it had.
    */
   closeCase(options: { force?: boolean } = {}): boolean {
     if (!this.session) return false;
-    if (this.importJob) {
-      if (!options.force) throw new AppError('CASE_BUSY', 'An import is running in this case; cancel it before closing the case.');
-      this.jobs.cancel(this.importJob);
-      this.importJob = null;
+    if (this.caseJob) {
+      if (!options.force) throw new AppError('CASE_BUSY', `${BUSY_MESSAGE[this.caseJob.kind]}; cancel it before closing the case.`, { details: { jobId: this.caseJob.jobId } });
+      this.jobs.cancel(this.caseJob.jobId);
+      this.caseJob = null;
     }
     const session = this.session;
     this.session = null;
@@ -117,46 +127,72 @@ export class Workspace {
     this.bus.emit('audit.appended', { seq: entry.seq, action: entry.action });
   }
 
+  /** Writes wait while an import runs (its transaction holds the case); tags and notes may go on during a detector run. */
   assertNotBusy(): void {
-    if (this.importJob) throw new AppError('CASE_BUSY', 'An import is running in this case; wait for it to finish or cancel it.', { details: { jobId: this.importJob } });
+    if (this.caseJob?.kind === 'import') throw this.busyError(this.caseJob);
+  }
+
+  /**
+   * Start a long job that writes into the open case (import, detector run) when none is running; the slot is freed
+   * when the job settles, whatever its outcome.
+   */
+  startCaseJob(kind: CaseJobKind, start: (release: () => void) => string): string {
+    if (this.caseJob) throw this.busyError(this.caseJob);
+    let settled = false;
+    let jobId = '';
+    const release = (): void => {
+      settled = true;
+      if (this.caseJob?.jobId === jobId) this.caseJob = null;
+    };
+    jobId = start(release);
+    if (!settled) this.caseJob = { kind, jobId };
+    return jobId;
+  }
+
+  /** the long job running in the open case, if any */
+  runningCaseJob(): { kind: CaseJobKind; jobId: string } | null {
+    return this.caseJob;
+  }
+
+  private busyError(job: { kind: CaseJobKind; jobId: string }): AppError {
+    return new AppError('CASE_BUSY', `${BUSY_MESSAGE[job.kind]}; wait for it to finish or cancel it.`, { details: { jobId: job.jobId, kind: job.kind } });
   }
 
   /** Start an import job in the background; progress and the outcome arrive as events. */
   startImport(input: { paths: string[]; formatId?: string | undefined; timeZone?: string | undefined }): string {
     const session = this.requireCase();
     session.assertWritable();
-    this.assertNotBusy();
     const operator = this.operatorLabel();
     // the names the user chose, not the staging folder an upload went through
     const names = input.paths.map((path) => basename(path));
     const label = names.length <= 2 ? `导入 ${names.join('、')}` : `导入 ${names[0] ?? ''} 等 ${names.length} 项`;
-    const jobId = this.jobs.start(
-      'import',
-      label,
-      (job) =>
-        importIntoCase(session, {
-          ...input,
-          operator,
-          templates: this.templates.list(),
-          signal: job.signal,
-          onProgress: (p) =>
-            job.progress({ done: p.bytesDone, total: p.bytesTotal, unit: 'bytes', rows: p.rows, files: { done: p.filesDone, total: p.filesTotal } }),
-        }),
-      (outcome, id) => {
-        this.importJob = null;
-        void clearStaged(session.caseDir, input.paths);
-        if (outcome.ok) {
-          this.reports.set(id, outcome.value);
-          this.bus.emit('import.finished', { jobId: id, ok: true, report: outcome.value, error: null });
-        } else {
-          const error = toAppError(outcome.error);
-          this.bus.emit('import.finished', { jobId: id, ok: false, report: null, error: { code: error.code, message: error.message } });
-        }
-        this.bus.emit('case.changed', { caseDir: session.caseDir });
-      },
+    return this.startCaseJob('import', (release) =>
+      this.jobs.start(
+        'import',
+        label,
+        (job) =>
+          importIntoCase(session, {
+            ...input,
+            operator,
+            templates: this.templates.list(),
+            signal: job.signal,
+            onProgress: (p) =>
+              job.progress({ done: p.bytesDone, total: p.bytesTotal, unit: 'bytes', rows: p.rows, files: { done: p.filesDone, total: p.filesTotal } }),
+          }),
+        (outcome, id) => {
+          release();
+          void clearStaged(session.caseDir, input.paths);
+          if (outcome.ok) {
+            this.reports.set(id, outcome.value);
+            this.bus.emit('import.finished', { jobId: id, ok: true, report: outcome.value, error: null });
+          } else {
+            const error = toAppError(outcome.error);
+            this.bus.emit('import.finished', { jobId: id, ok: false, report: null, error: { code: error.code, message: error.message } });
+          }
+          this.bus.emit('case.changed', { caseDir: session.caseDir });
+        },
+      ),
     );
-    this.importJob = jobId;
-    return jobId;
   }
 
   importReport(jobId: string): ImportReport | null {

@@ -165,4 +165,17 @@ describe('detection on a generated demo case, through the contract', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect((bad as { error: { message: string } }).error.message).toContain('cycle.maxLength must be at most 8');
   }, 120_000);
+
+  it('while a run reads the case, no import, second run or case switch may start; tagging goes on; afterwards all may', async () => {
+    const { jobId } = await call<{ jobId: string }>('detect.run', {});
+    const importing = await backend.dispatch('import.start', { paths: [join(dir, 'data')] });
+    expect(importing).toMatchObject({ ok: false, error: { code: 'CASE_BUSY', details: { jobId, kind: 'detect' } } });
+    expect(await backend.dispatch('detect.run', {})).toMatchObject({ ok: false, error: { code: 'CASE_BUSY' } });
+    expect(await backend.dispatch('cases.close', {})).toMatchObject({ ok: false, error: { code: 'CASE_BUSY' } });
+    const tagged = await backend.dispatch('tags.create', { name: '运行中打的标签' });
+    expect(tagged).toMatchObject({ ok: true });
+    expect((await jobEnd(jobId)).ok).toBe(true);
+    const after = await call<{ jobId: string }>('detect.run', { rules: ['round-amount'] });
+    expect((await jobEnd(after.jobId)).ok).toBe(true);
+  }, 120_000);
 });

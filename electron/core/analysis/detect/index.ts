@@ -1,6 +1,6 @@
 export { loadCaseRows, type CaseRows } from './case-rows';
 export { detectInCase, type DetectCall, type DetectOutcome } from './detect-service';
-export { detectReport, runningDetectJob, startDetectJob } from './detect-job';
+export { detectReport, startDetectJob } from './detect-job';
 export { getFinding, listFindings, ruleCounts } from './findings-queries';
 export { saveRuleFindings } from './findings-store';
 export { ruleInfos } from './rule-info';
