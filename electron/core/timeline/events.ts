@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { HIT_THRESHOLD } from '@shared/lexicon';
 import { MAX_SELECTION_ITEMS, type BrushInput, type BrushOutput, type EventsInput, type EventsOutput, type SelectionInput, type SelectionOutput, type TimelineEvent } from '@shared/api/timeline-schemas';
+import { resolvedName } from '../chats/chat-queries';
 import type { Db } from '../db/connection';
 import { hasMessageLanes, hasTxnLanes, marks, selectLanes, type LaneSelection } from './lane-ids';
 import { scopeSql } from './txn-scope';
@@ -47,8 +48,8 @@ interface MessageRow {
 const TXN_COLUMNS = `t.id, (SELECT coalesce(a.holder_name, a.number) FROM account a WHERE a.id = t.account_id) AS party, t.account_id AS accountId, t.ts_utc AS utcMs, t.amount_minor AS amountMinor, t.currency, t.direction,
   coalesce(t.cp_name, t.cp_account) AS who, coalesce(t.summary, '') AS text, t.succeeded, t.dup_of AS dupOf, t.mirror_id AS mirrorId,
   t.balance_expected AS balanceExpected, t.reversal_of AS reversalOf`;
-const MESSAGE_COLUMNS = `m.id, (SELECT c.title FROM conversation c WHERE c.id = m.conversation_id) AS party, m.conversation_id AS conversationId, m.sender_id AS senderId, m.ts_utc AS utcMs, m.amount_minor AS amountMinor,
-  h.name AS who, substr(m.text, 1, ${SNIPPET_CHARS}) AS text, m.msg_type AS type, m.outgoing, m.lexicon_score AS score`;
+const MESSAGE_COLUMNS = `m.id, (SELECT ${resolvedName('c.title', 'c.conv_key')} FROM conversation c WHERE c.id = m.conversation_id) AS party, m.conversation_id AS conversationId, m.sender_id AS senderId, m.ts_utc AS utcMs, m.amount_minor AS amountMinor,
+  ${resolvedName('h.name', 'h.ext_id')} AS who, substr(m.text, 1, ${SNIPPET_CHARS}) AS text, m.msg_type AS type, m.outgoing, m.lexicon_score AS score`;
 
 function txnFlags(row: TxnRow): Flag[] {
   const flags: Flag[] = [];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LanesOutput, TimelineLane } from '@shared/api/timeline-schemas';
+import { resolvedName } from '../chats/chat-queries';
 import type { Db } from '../db/connection';
 
 type Lane = z.output<typeof TimelineLane>;
@@ -46,7 +47,7 @@ export function listLanes(db: Db): Lanes {
 
   const conversationCounts = db
     .prepare(
-      `SELECT c.id, c.title, c.platform, c.kind, count(m.id) AS count, min(m.ts_utc) AS firstUtc, max(m.ts_utc) AS lastUtc
+      `SELECT c.id, ${resolvedName('c.title', 'c.conv_key')} AS title, c.platform, c.kind, count(m.id) AS count, min(m.ts_utc) AS firstUtc, max(m.ts_utc) AS lastUtc
        FROM conversation c LEFT JOIN message m ON m.conversation_id = c.id GROUP BY c.id ORDER BY count DESC, c.id`,
     )
     .all() as (CountRow & { title: string; platform: string; kind: string })[];
@@ -63,7 +64,7 @@ export function listLanes(db: Db): Lanes {
 
   const handleCounts = db
     .prepare(
-      `SELECT h.id, h.name, h.platform, h.ext_id AS extId, count(m.id) AS count, min(m.ts_utc) AS firstUtc, max(m.ts_utc) AS lastUtc
+      `SELECT h.id, ${resolvedName('h.name', 'h.ext_id')} AS name, h.platform, h.ext_id AS extId, count(m.id) AS count, min(m.ts_utc) AS firstUtc, max(m.ts_utc) AS lastUtc
        FROM handle h JOIN message m ON m.sender_id = h.id GROUP BY h.id ORDER BY count DESC, h.id`,
     )
     .all() as (CountRow & { name: string; platform: string; extId: string })[];

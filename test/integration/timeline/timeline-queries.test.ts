@@ -148,6 +148,28 @@ describe('timeline queries over an imported demo case', () => {
     expect(sum(1)).toBe(messages.filter((m) => `handle:${m.sender ?? ''}` === handle.id && m.ts !== null).length);
   });
 
+  it('names chat lanes and message events by the holder the payment registration gives, not by a bare wxid', () => {
+    const registered = new Set(
+      session.db
+        .prepare("SELECT i.value FROM identifier i JOIN account a ON a.id = i.account_id WHERE i.type = 'wechat_id' AND a.holder_name IS NOT NULL")
+        .pluck()
+        .all() as string[],
+    );
+    const lanes = listLanes(session.db).lanes.filter((l) => l.kind === 'conversation' || l.kind === 'handle');
+    const bare = lanes.filter((l) => registered.has(l.label));
+    expect(lanes.length).toBeGreaterThan(0);
+    expect(bare.map((l) => l.label)).toEqual([]);
+    expect(lanes.some((l) => /^\S+ \(wxid_[a-z0-9]+\)$/.test(l.label))).toBe(true);
+    const range = listLanes(session.db).range;
+    if (!range) throw new Error('no range');
+    const events = timelineEvents(session.db, { from: range.firstUtc, to: range.lastUtc + 1, lanes: ['all:message'], kinds: ['message'], scope: NO_SCOPE, limit: 2000 });
+    expect(events.events.length).toBeGreaterThan(0);
+    for (const event of events.events) {
+      expect(registered.has(event.party ?? '')).toBe(false);
+      expect(registered.has(event.who ?? '')).toBe(false);
+    }
+  });
+
   it('lists individual events of a short range in time order, each in the lanes it belongs to', () => {
     const lanes = listLanes(session.db);
     const account = lanes.lanes.filter((l) => l.kind === 'account')[0];
