@@ -22,8 +22,12 @@ export function nodeLabel(table: TxnTable, node: number): string {
   const shortKey = key.length > 10 ? `${key.slice(0, 4)}…${key.slice(-4)}` : key;
   return [info.name, shortKey].filter((part) => part !== '').join(' ') || '?';
 }
-
-
+/** shares as a person reads them: `10%–30%`, or `10%` when both ends print alike at this precision */
+export function percentRange(shares: readonly number[], digits = 0): string {
+  const low = `${(Math.min(...shares) * 100).toFixed(digits)}%`;
+  const high = `${(Math.max(...shares) * 100).toFixed(digits)}%`;
+  return low === high ? low : `${low}–${high}`;
+}
 
 export function clamp01(value: number): number {
   return Math.max(0, Math.min(1, value));

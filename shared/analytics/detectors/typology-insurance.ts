@@ -5,7 +5,7 @@
  * part of the refund. The agent's earlier deposits (定金) from the same people are shown as evidence.
  */
 import { num, pattern, yuan } from './params';
-import { DAY, HOUR, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HOUR, HitBuilder, clamp01, money, nodeLabel, percentRange } from './hit-helpers';
 import { feesAfterInflow } from './fee-after-inflow';
 import { INSTITUTIONS, ORDINARY_SUMMARIES, SURRENDER_WORDS } from './reference';
 import { median, nodeMatcher, spread, summaryMatcher } from './typology-helpers';
@@ -69,7 +69,7 @@ export const insuranceSurrender: Detector = {
       const shares = collector.payments.map((p) => p.share);
       const fees = collector.payments.reduce((s, p) => s + table.amount(p.fee), 0);
       const main = [...collector.nodes][0] ?? -1;
-      const title = `疑似代理退保：${collector.payers.size} 名投保人收到退保金后 ${Math.ceil(Math.max(...collector.payments.map((p) => p.hours)) / 24)} 天内向 ${nodeLabel(table, main)} 转入退保金的 ${Math.round(Math.min(...shares) * 100)}%–${Math.round(Math.max(...shares) * 100)}%（合计 ${money(fees)}）`;
+      const title = `疑似代理退保：${collector.payers.size} 名投保人收到退保金后 ${Math.ceil(Math.max(...collector.payments.map((p) => p.hours)) / 24)} 天内向 ${nodeLabel(table, main)} 转入退保金的 ${percentRange(shares)}（合计 ${money(fees)}）`;
       const score = clamp01(0.5 + 0.08 * collector.payers.size + 0.2 * (1 - Math.min(1, spread(shares) * 2)));
       hits.push(
         builder.build(title, score, main, {

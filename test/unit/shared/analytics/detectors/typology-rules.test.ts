@@ -25,6 +25,8 @@ describe('代理退保 insurance surrender', () => {
     expect(accountsIn(hits[0], 'collector')).toEqual([agentBank, agentWallet]);
     expect(txnsIn(hits[0], 'fee')).toEqual(fees);
     expect(hits[0]?.detail).toMatchObject({ clients: 3 });
+    // every client paid 18%: one share, not a range from 18% to 18%
+    expect(hits[0]?.title).toContain('转入退保金的 18%（合计');
   });
 
   it('does not flag an insurer’s refund followed by ordinary spending, nor one client alone', () => {
@@ -179,6 +181,7 @@ describe('信用卡套现 card cash-out', () => {
     expect(accountsIn(hits[0], 'merchant')).toEqual([shop]);
     expect(txnsIn(hits[0], 'spend')).toEqual([spend]);
     expect(txnsIn(hits[0], 'cash-back')).toEqual([back]);
+    expect(hits[0]?.title).toContain('扣除 1.8% 后转回');
   });
 
   it('not a full refund of a purchase, nor money from the shop to someone else', () => {
