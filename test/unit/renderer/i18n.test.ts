@@ -4,6 +4,15 @@ import { ERROR_CODES } from '@shared/api';
 import { en } from '../../../renderer/src/i18n/en';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN';
 
+type ModuleExports = Record<string, object>;
+const zhModules = import.meta.glob<ModuleExports>('../../../renderer/src/i18n/zh-CN/*.ts', { eager: true });
+const enModules = import.meta.glob<ModuleExports>('../../../renderer/src/i18n/en/*.ts', { eager: true });
+
+/** file name → the top-level blocks its exported tree holds */
+function blocksByModule(modules: Record<string, ModuleExports>): Map<string, string[]> {
+  return new Map(Object.entries(modules).map(([path, exports]) => [path.slice(path.lastIndexOf('/') + 1), Object.values(exports).flatMap((tree) => Object.keys(tree))]));
+}
+
 function leaves(tree: object, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
@@ -20,6 +29,14 @@ describe('translations', () => {
 
   it('zh-CN and en have exactly the same keys', () => {
     expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());
+  });
+
+  it('keeps each block in exactly one feature module, split the same way in both languages', () => {
+    const zhBlocks = blocksByModule(zhModules);
+    expect(zhBlocks.size).toBeGreaterThan(1);
+    expect(blocksByModule(enModules)).toEqual(zhBlocks);
+    // a block in two modules would be silently overwritten by the later spread; a module left out would lose its strings
+    expect([...zhBlocks.values()].flat().sort()).toEqual(Object.keys(zhCN).sort());
   });
 
   it('every string is non-empty in both languages', () => {
