@@ -130,10 +130,20 @@ export const JobProgress = z.object({
 
 export const MenuCommand = z.enum(['case.new', 'case.open', 'case.close', 'lang.toggle', 'view.audit', 'help.about']);
 
+/** Why a file was skipped, as a code the screens put in words (`reason` keeps the English sentence for scripts). */
+export const SkipReason = z.object({
+  code: z.enum(['unrecognised', 'already-imported', 'repeated-in-job']),
+  /** already-imported: the source it duplicates */
+  sourceId: z.number().int().optional(),
+  relPath: z.string().optional(),
+  importedAt: z.string().optional(),
+});
+
 export const ImportFileReport = z.object({
   file: z.string(),
   status: z.enum(['imported', 'skipped']),
   reason: z.string().nullable(),
+  skip: SkipReason.nullable().optional(),
   format: z.string().nullable(),
   formatName: z.string().nullable(),
   confidence: z.number().nullable(),

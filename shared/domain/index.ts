@@ -18,6 +18,7 @@ export type MenuCommand = z.infer<typeof S.MenuCommand>;
 export type HostKind = LockHolder['host'];
 export type ImportReport = z.infer<typeof S.ImportReport>;
 export type ImportFileReport = z.infer<typeof S.ImportFileReport>;
+export type SkipReason = z.infer<typeof S.SkipReason>;
 export type InspectedFile = z.infer<typeof S.InspectedFile>;
 export type SourceInfo = z.infer<typeof S.SourceInfo>;
 export type Acquisition = z.infer<typeof S.Acquisition>;

@@ -23,6 +23,10 @@ test('drop the demo folder: upload, progress to the end, and the dashboard equal
     await expect(figure).toContainText(truth.totals.transactions.toLocaleString('en-US'));
     const duplicates = page.getByText('重复记录', { exact: true }).locator('..');
     await expect(duplicates).toContainText(truth.totals.duplicates.toLocaleString('en-US'));
+    // lexicon hits by the case lexicon's group names, not their ids
+    const lexicon = page.getByRole('heading', { name: '涉案词汇命中' }).locator('..');
+    await expect(lexicon.getByRole('rowheader', { name: '非法代理退保' })).toBeVisible();
+    await expect(lexicon.getByRole('rowheader', { name: 'surrender', exact: true })).toHaveCount(0);
     await screenshot(page, 'demo-dashboard');
 
     await page.locator('.topbar-case').click();

@@ -67,7 +67,9 @@ test('资金流向: the graph draws, a node opens, a trace from it reaches the c
 
     await importFolderThroughUi(page, nav, data);
 
-    await nav.getByRole('link', { name: '资金流向' }).click();
+    // from the import report straight to the chart: the mission's folder → fund-flow chart in a handful of clicks
+    await page.getByRole('navigation', { name: '下一步' }).getByRole('button', { name: '查看资金流向图' }).click();
+    await expect(nav.getByRole('link', { name: '资金流向' })).toHaveAttribute('aria-current', 'page');
     const figure = page.getByRole('figure', { name: '资金流向图' });
     const canvas = figure.locator('.cs-chart-canvas');
     await expect.poll(async () => (await drawn(canvas)).nodes.length, { timeout: 30_000 }).toBeGreaterThan(20);

@@ -117,6 +117,7 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
         file: '5104614320210702112732/说明.txt',
         status: 'skipped',
         reason: 'format not recognised (no built-in format or saved template matches its header)',
+        skip: { code: 'unrecognised' },
         format: null,
         formatName: null,
         confidence: null,
@@ -333,7 +334,9 @@ describe('import page', () => {
     expect(within(shown).getByText(/交易金额无法解析：“12,3x”/)).toBeTruthy();
     expect(within(shown).getByText('拒收的行（列出前 1 条，共 5 条）：')).toBeTruthy();
     expect(within(shown).getByText('3 行交易时间缺少秒，按 00 秒读取')).toBeTruthy();
-    expect(within(shown).getByText(/format not recognised/)).toBeTruthy();
+    // the reason in the screen's language, not the backend's English sentence
+    expect(within(shown).getByText(/无法识别格式（没有内置格式或已保存的模板与其表头相符）/)).toBeTruthy();
+    expect(within(shown).queryByText(/format not recognised/)).toBeNull();
     expect(within(shown).getByText('同一笔转账两端（对）')).toBeTruthy();
     expect(within(shown).getByText('余额不连续处')).toBeTruthy();
     const quality = within(shown).getByText('重复记录').closest('.figure');
@@ -344,6 +347,11 @@ describe('import page', () => {
     expect(within(shown).getAllByDisplayValue('a'.repeat(12) + 'b'.repeat(52)).length).toBe(1);
     // counts are right-aligned cells
     expect(within(shown).getAllByText('12,340')[0]?.className).toContain('num');
+    // one click from the report to the money
+    const next = within(shown).getByRole('navigation', { name: '下一步' });
+    expect(within(next).getAllByRole('button').map((b) => b.textContent)).toEqual(['查看资金流向图', '运行检测规则', '浏览交易明细']);
+    fireEvent.click(within(next).getByRole('button', { name: '查看资金流向图' }));
+    expect(window.location.hash).toBe('#/flow');
   });
 
   it('on failure shows the translated error code, the message, and that nothing was written', async () => {
@@ -378,7 +386,7 @@ describe('import page', () => {
     });
     await addPath('/data/5104614320210702112732');
     fireEvent.click(await screen.findByRole('button', { name: '开始导入' }));
-    expect(await screen.findByText('案件正在导入数据，请等待完成或取消后再修改')).toBeTruthy();
+    expect(await screen.findByText('案件正在运行导入或检测任务，请等待完成或取消后再操作')).toBeTruthy();
   });
 });
 

@@ -140,8 +140,9 @@ export function buildFlowChart(graph: FlowGraphResult, trace: TraceResult | null
         layout: positions ? 'none' : 'force',
         roam: true,
         draggable: positions === null,
-        // weaker repulsion and stronger gravity the more nodes there are, so the whole graph fits the view
-        force: { repulsion: Math.max(40, Math.min(260, 9000 / Math.max(1, nodes.length))), edgeLength: [30, 140], gravity: 0.15, layoutAnimation: false },
+        // weaker repulsion and stronger gravity the more nodes there are, so the whole graph fits the view; the
+        // simulation starts from a circle, not random points, so the same graph is drawn the same way every time
+        force: { initLayout: 'circular', repulsion: Math.max(40, Math.min(260, 9000 / Math.max(1, nodes.length))), edgeLength: [30, 140], gravity: 0.15, layoutAnimation: false },
         categories: KIND_ORDER.map((kind) => ({ name: text.kinds[kind], itemStyle: { color: KIND_COLOR[kind] } })),
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: [0, 7],

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError, isErrorCode } from '@shared/api';
 import type { ImportReport } from '@shared/domain';
+import { useHashRoute, type RouteId } from '../../app/routes';
 import { formatCount } from '../../components/format';
 import { describeError } from '../../i18n/errors';
 import { exactBytes, formatBytes } from './format-bytes';
@@ -46,13 +47,24 @@ function RowErrors({ file }: { file: FileReport }) {
   );
 }
 
+/** why a file was skipped, in the screen's language when the backend gave a code (older reports: its sentence) */
+function SkipText({ file }: { file: FileReport }) {
+  const { t } = useTranslation();
+  const skip = file.skip;
+  if (!skip) return <>{file.reason}</>;
+  if (skip.code === 'already-imported') {
+    return <>{t('report.skip.already-imported', { sourceId: skip.sourceId ?? '?', relPath: skip.relPath ?? '', importedAt: skip.importedAt ?? '' })}</>;
+  }
+  return <>{t(`report.skip.${skip.code}`)}</>;
+}
+
 function FileDetails({ file }: { file: FileReport }) {
   const { t } = useTranslation();
   return (
     <div className="report-details">
       {file.reason ? (
         <div>
-          <span className="report-label">{t('report.skipReason')}</span> {file.reason}
+          <span className="report-label">{t('report.skipReason')}</span> <SkipText file={file} />
         </div>
       ) : null}
       {file.detectReason ? (
@@ -198,6 +210,30 @@ function FileTable({ report }: { report: ImportReport }) {
   );
 }
 
+/** Where an investigator goes after an import: the money first, then the rules, the rows and the chats. */
+function NextSteps({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const [, navigate] = useHashRoute();
+  const imported = report.files.reduce((total, file) => total + file.imported, 0);
+  if (imported === 0) return null;
+  const steps: [RouteId, string][] = [
+    ['flow', t('report.nextFlow')],
+    ['findings', t('report.nextFindings')],
+    ['transactions', t('report.nextTransactions')],
+  ];
+  if (report.chats.messages > 0) steps.push(['chats', t('report.nextChats')]);
+  return (
+    <nav className="next-steps" aria-label={t('report.nextTitle')}>
+      <span className="report-label">{t('report.nextTitle')}</span>
+      {steps.map(([route, label], index) => (
+        <button key={route} type="button" className={index === 0 ? 'primary small' : 'small'} onClick={() => navigate(route)}>
+          {label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 /** The outcome of an import: what was imported and skipped and why, rejected rows, hashes, quality checks. */
 export function ImportReportView({ outcome, onClose, onShowSources }: { outcome: ImportOutcome; onClose: () => void; onShowSources: () => void }) {
   const { t } = useTranslation();
@@ -236,6 +272,7 @@ export function ImportReportView({ outcome, onClose, onShowSources }: { outcome:
           </button>
         </span>
       </header>
+      <NextSteps report={report} />
       <Summary report={report} />
       <FileTable report={report} />
     </section>

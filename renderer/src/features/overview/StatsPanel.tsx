@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseStats } from '@shared/domain';
 import type { RouteId } from '../../app/routes';
+import { useCall } from '../../app/use-call';
 import { formatCount, formatMoney } from '../../components/format';
 import { AuditStatusText } from '../audit/AuditStatusText';
 
@@ -96,7 +97,14 @@ function CountList({ title, counts, label }: { title: string; counts: Record<str
 
 /** 数据统计: the case's key figures in investigators' words, each stating what it counts. */
 export function StatsPanel({ stats, navigate }: { stats: CaseStats; navigate: (route: RouteId) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lexicon = useCall('lexicon.groups', {}, { refetchOn: ['case.changed'] });
+  const english = !(i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
+  // the case's own lexicon names its groups; a group it no longer has is shown by its id
+  const groupName = (id: string): string => {
+    const group = lexicon.data?.groups.find((g) => g.id === id);
+    return group ? (english ? group.name.en : group.name.zh) : id;
+  };
   return (
     <section className="panel" aria-label={t('overview.figures')}>
       <h2>{t('overview.figures')}</h2>
@@ -126,7 +134,7 @@ export function StatsPanel({ stats, navigate }: { stats: CaseStats; navigate: (r
           // a type this build has no word for is shown as its code rather than hidden
           label={(key) => t(`identifierTypes.${key}`, { defaultValue: key })}
         />
-        <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} label={(group) => group} />
+        <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} label={groupName} />
       </div>
     </section>
   );

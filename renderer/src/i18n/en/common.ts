@@ -76,7 +76,7 @@ export const commonMessages: CommonMessages = {
     FORBIDDEN_ORIGIN: 'Request origin not allowed',
     CANCELLED: 'Cancelled',
     INTERNAL: 'Internal error',
-    CASE_BUSY: 'An import is running in this case; wait for it or cancel it first',
+    CASE_BUSY: 'An import or a detector run is going on in this case; wait for it or cancel it first',
     IMPORT_UNREADABLE: 'A file could not be read; nothing of this import was written',
     IMPORT_UNRECOGNISED: 'File format not recognised',
     IMPORT_DUPLICATE: 'File already imported (same SHA-256)',

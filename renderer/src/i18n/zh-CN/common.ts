@@ -77,7 +77,7 @@ export const commonMessages = {
     FORBIDDEN_ORIGIN: '请求来源不被允许',
     CANCELLED: '已取消',
     INTERNAL: '程序内部错误',
-    CASE_BUSY: '案件正在导入数据，请等待完成或取消后再修改',
+    CASE_BUSY: '案件正在运行导入或检测任务，请等待完成或取消后再操作',
     IMPORT_UNREADABLE: '文件无法读取，本次导入未写入任何数据',
     IMPORT_UNRECOGNISED: '无法识别文件格式',
     IMPORT_DUPLICATE: '文件已导入过（按 SHA-256 判断）',
