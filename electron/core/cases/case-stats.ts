@@ -51,7 +51,8 @@ export function caseStats(session: CaseSession): CaseStats {
     sources: count(session, 'SELECT count(*) AS n FROM source'),
     transactions: count(session, 'SELECT count(*) AS n FROM txn'),
     messages: count(session, 'SELECT count(*) AS n FROM message'),
-    accounts: count(session, 'SELECT count(*) AS n FROM account'),
+    // an account record merged into another (a wallet's login trail) is part of that account, not one more
+    accounts: count(session, 'SELECT count(*) AS n FROM account WHERE merged_into IS NULL'),
     conversations: count(session, 'SELECT count(*) AS n FROM conversation'),
     handles: count(session, 'SELECT count(*) AS n FROM handle'),
     failed: count(session, 'SELECT count(*) AS n FROM txn WHERE succeeded = 0'),

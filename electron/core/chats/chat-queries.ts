@@ -12,7 +12,7 @@ export const FLAG_SCORE = HIT_THRESHOLD;
  */
 export function resolvedName(nameExpr: string, idExpr: string): string {
   return `CASE WHEN ${nameExpr} = ${idExpr} OR ${nameExpr} = '' THEN coalesce(
-      (SELECT a.holder_name FROM identifier i JOIN account a ON a.id = i.account_id
+      (SELECT a.holder_name FROM identifier i JOIN account r ON r.id = i.account_id JOIN account a ON a.id = coalesce(r.merged_into, r.id)
        WHERE i.type IN ('wechat_id', 'qq', 'phone') AND i.value = ${idExpr} AND a.holder_name IS NOT NULL AND a.holder_name <> '' LIMIT 1)
       || ' (' || ${idExpr} || ')', ${nameExpr}) ELSE ${nameExpr} END`;
 }

@@ -2,9 +2,10 @@ import type { Db } from '../db/connection';
 
 /**
  * Data-quality marks set after each import (DOMAIN.md §2 重复去重, 余额连续性; UX "never delete"): each mark names
- * the rule that set it and points at the row it relates to. Rows are never removed.
+ * the rule that set it and points at the row it relates to. Rows are never removed. Version 2: a duplicate group's
+ * original is its most complete row (version 1: its earliest).
  */
-export const QUALITY_VERSION = 1;
+export const QUALITY_VERSION = 2;
 
 export interface QualityParams {
   /** two legs of one transfer may be stamped this far apart by the two banks */
@@ -21,40 +22,176 @@ function useAffectedAccounts(db: Db, accountIds: readonly number[]): void {
 }
 
 /**
- * Duplicates across overlapping statements. Rule `txn-no`: same account, 交易流水号 and amount. Rule `fingerprint`
- * (rows without a 流水号): same account, time, amount, direction, counterparty, balance and summary. The earliest
- * imported row stays the original; later ones point at it.
+ * How complete a row is, best first: the original of a duplicate group is its most complete row, then its earliest
+ * imported one (docs/decisions.md "Quality marks"). First what lets a row be counted at all (a direction and a time:
+ * the flow graph, the timeline and the detectors leave rows without them out), then who the other side is (the
+ * counterparty's account, then its name: the flow graph's edge and the grid's 对方), then how much else the row tells.
+ * Alipay's 余额明细 repeats 账户明细 under the same 交易号 without the counterparty's name, goods name or channel, so the
+ * 账户明细 row is the original whichever file came first. Empty cells are stored as NULL, never ''.
  */
-export function markDuplicates(db: Db, accountIds: readonly number[]): { txnNo: number; fingerprint: number } {
-  if (accountIds.length === 0) return { txnNo: 0, fingerprint: 0 };
+export const COMPLETENESS_RANK: readonly { what: string; sql: string }[] = [
+  { what: 'has a direction', sql: 't.direction IS NOT NULL' },
+  { what: 'has a time', sql: 't.ts_utc IS NOT NULL' },
+  { what: 'names the counterparty account', sql: 't.cp_account IS NOT NULL' },
+  { what: 'names the counterparty', sql: 't.cp_name IS NOT NULL' },
+  {
+    what: 'more descriptive columns filled (summary, channel, merchant and its code, counterparty bank and ID, order number, memo, place, branch, balance, IP/MAC/device)',
+    sql: ['summary', 'channel', 'merchant', 'merchant_code', 'cp_bank', 'cp_id', 'log_no', 'memo', 'location', 'branch', 'balance_minor', 'ip', 'mac', 'device']
+      .map((column) => `(t.${column} IS NOT NULL)`)
+      .join(' + '),
+  },
+];
+const ORIGINAL_FIRST = `${COMPLETENESS_RANK.map((rank) => `(${rank.sql}) DESC`).join(', ')}, t.id`;
+
+/** One duplicate rule: which rows it applies to and the key that groups them. */
+interface DuplicateRule {
+  name: 'txn-no' | 'fingerprint';
+  where: string;
+  /** the key, selected from txn and grouped by */
+  select: string;
+  groupBy: string;
+  /** a row `t` of the group `g` (the (account, amount) index finds them) */
+  join: string;
+  partition: string;
+}
+
+const BY_TXN_NO: DuplicateRule = {
+  name: 'txn-no',
+  where: 'txn_no IS NOT NULL',
+  select: 'account_id, amount_minor, txn_no',
+  groupBy: 'account_id, amount_minor, txn_no',
+  join: 't.account_id = g.account_id AND t.amount_minor = g.amount_minor AND t.txn_no = g.txn_no',
+  partition: 't.account_id, t.amount_minor, t.txn_no',
+};
+
+const BY_FINGERPRINT: DuplicateRule = {
+  name: 'fingerprint',
+  where: 'txn_no IS NULL AND ts_utc IS NOT NULL',
+  select: `account_id, amount_minor, ts_utc, direction, IFNULL(cp_account, '') AS cp_key, IFNULL(balance_minor, '') AS balance_key,
+    IFNULL(summary, '') AS summary_key`,
+  groupBy: 'account_id, amount_minor, ts_utc, direction, cp_key, balance_key, summary_key',
+  join: `t.account_id = g.account_id AND t.amount_minor = g.amount_minor AND t.ts_utc = g.ts_utc AND t.direction IS g.direction
+    AND IFNULL(t.cp_account, '') = g.cp_key AND IFNULL(t.balance_minor, '') = g.balance_key AND IFNULL(t.summary, '') = g.summary_key
+    AND t.txn_no IS NULL`,
+  partition: "t.account_id, t.amount_minor, t.ts_utc, t.direction, IFNULL(t.cp_account, ''), IFNULL(t.balance_minor, ''), IFNULL(t.summary, '')",
+};
+
+export interface DuplicateResult {
+  /** rows newly marked as duplicates by 流水号 (txn-no) and by fingerprint; includes the outranked ones */
+  txnNo: number;
+  fingerprint: number;
+  /** earlier rows that a more complete later row replaced as the original (the earliest-row rule kept them) */
+  outranked: number;
+  /** duplicates of a replaced original, now pointing at the new one */
+  repointed: number;
+  /** rows marked as duplicates before that are now their group's original (a group marked under the earliest-row rule) */
+  promoted: number;
+  /** links a replaced original had, moved to the new one: mirror legs, reversals (either end), chat transfer messages */
+  moved: { mirrorPairs: number; reversals: number; messages: number };
+}
+
+/**
+ * Duplicates across overlapping statements. Rule `txn-no`: same account, 交易流水号 and amount. Rule `fingerprint`
+ * (rows without a 流水号): same account, time, amount, direction, counterparty, balance and summary. The group's most
+ * complete row (COMPLETENESS_RANK), then its earliest, is the original; the others point at it. A later job that
+ * brings a more complete row makes it the original: the former original and every row that pointed at it point at the
+ * new one, and the links only originals carry (mirror pair, reversal, chat message) move with it. Nothing is removed.
+ */
+export function markDuplicates(db: Db, accountIds: readonly number[]): DuplicateResult {
+  const result: DuplicateResult = { txnNo: 0, fingerprint: 0, outranked: 0, repointed: 0, promoted: 0, moved: { mirrorPairs: 0, reversals: 0, messages: 0 } };
+  if (accountIds.length === 0) return result;
   useAffectedAccounts(db, accountIds);
-  // only groups with more than one row are joined back (through the (account, amount) index): the window-function
-  // form ranked and joined every row of every affected account
-  const byTxnNo = db
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS dup_plan (id INTEGER PRIMARY KEY, best INTEGER NOT NULL, prev INTEGER)');
+  for (const rule of [BY_TXN_NO, BY_FINGERPRINT]) {
+    planGroups(db, rule);
+    const counts = db
+      .prepare(
+        `SELECT COUNT(*) FILTER (WHERE id <> best AND prev IS NULL) AS marked,
+                COUNT(*) FILTER (WHERE id < best AND prev IS NULL) AS outranked,
+                COUNT(*) FILTER (WHERE id <> best AND prev IS NOT NULL AND prev <> best) AS repointed,
+                COUNT(*) FILTER (WHERE id = best AND prev IS NOT NULL) AS promoted
+         FROM dup_plan`,
+      )
+      .get() as { marked: number; outranked: number; repointed: number; promoted: number };
+    moveOriginalLinks(db, result.moved);
+    db.prepare(
+      `UPDATE txn SET dup_of = p.best, dup_rule = ? FROM dup_plan p
+       WHERE txn.id = p.id AND p.id <> p.best AND (txn.dup_of IS NOT p.best OR txn.dup_rule IS NOT ?)`,
+    ).run(rule.name, rule.name);
+    db.exec('UPDATE txn SET dup_of = NULL, dup_rule = NULL FROM dup_plan p WHERE txn.id = p.id AND p.id = p.best AND txn.dup_of IS NOT NULL');
+    if (rule.name === 'txn-no') result.txnNo = counts.marked;
+    else result.fingerprint = counts.marked;
+    result.outranked += counts.outranked;
+    result.repointed += counts.repointed;
+    result.promoted += counts.promoted;
+  }
+  db.exec('DELETE FROM dup_plan');
+  return result;
+}
+
+/**
+ * Every row of the affected accounts' groups of more than one row, with the group's original. Only such groups are
+ * joined back (through the (account, amount) index): ranking every row of every affected account costs a full pass.
+ */
+function planGroups(db: Db, rule: DuplicateRule): void {
+  db.exec('DELETE FROM dup_plan');
+  db.prepare(
+    `WITH g AS (
+       SELECT ${rule.select} FROM txn
+       WHERE account_id IN (SELECT id FROM affected_account) AND ${rule.where}
+       GROUP BY ${rule.groupBy} HAVING COUNT(*) > 1)
+     INSERT INTO dup_plan (id, best, prev)
+     SELECT t.id, first_value(t.id) OVER (PARTITION BY ${rule.partition} ORDER BY ${ORIGINAL_FIRST}), t.dup_of
+     FROM g JOIN txn t ON ${rule.join}`,
+  ).run();
+}
+
+/**
+ * The mirror leg, the reversal link and the chat message that a row losing its place as original had (the steps that
+ * set them only look at originals) go to the group's new original, unless it already has its own; a mirror leg left
+ * without its partner is freed for the mirror step that runs next.
+ */
+function moveOriginalLinks(db: Db, moved: DuplicateResult['moved']): void {
+  const losers = db
     .prepare(
-      `WITH dup AS (
-         SELECT account_id, txn_no, amount_minor, MIN(id) AS first_id FROM txn
-         WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NOT NULL
-         GROUP BY account_id, txn_no, amount_minor HAVING COUNT(*) > 1)
-       UPDATE txn SET dup_of = dup.first_id, dup_rule = 'txn-no'
-       FROM dup WHERE txn.account_id = dup.account_id AND txn.amount_minor = dup.amount_minor AND txn.txn_no = dup.txn_no
-         AND txn.id <> dup.first_id AND txn.dup_of IS NULL`,
+      `SELECT p.id, p.best, t.mirror_id AS mirror, t.reversal_of AS reversalOf FROM dup_plan p JOIN txn t ON t.id = p.id
+       WHERE p.id <> p.best AND t.dup_of IS NULL AND (t.mirror_id IS NOT NULL OR t.reversal_of IS NOT NULL
+         OR EXISTS (SELECT 1 FROM txn r WHERE r.reversal_of = p.id) OR EXISTS (SELECT 1 FROM message m WHERE m.txn_id = p.id))`,
     )
-    .run().changes;
-  const byFingerprint = db
-    .prepare(
-      `WITH dup AS (
-         SELECT account_id, ts_utc, amount_minor, direction, IFNULL(cp_account, '') AS cp_key, IFNULL(balance_minor, '') AS balance_key,
-           IFNULL(summary, '') AS summary_key, MIN(id) AS first_id FROM txn
-         WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NULL AND ts_utc IS NOT NULL
-         GROUP BY account_id, ts_utc, amount_minor, direction, cp_key, balance_key, summary_key HAVING COUNT(*) > 1)
-       UPDATE txn SET dup_of = dup.first_id, dup_rule = 'fingerprint'
-       FROM dup WHERE txn.account_id = dup.account_id AND txn.amount_minor = dup.amount_minor AND txn.ts_utc = dup.ts_utc
-         AND txn.direction IS dup.direction AND IFNULL(txn.cp_account, '') = dup.cp_key
-         AND IFNULL(txn.balance_minor, '') = dup.balance_key AND IFNULL(txn.summary, '') = dup.summary_key AND txn.txn_no IS NULL AND txn.id <> dup.first_id AND txn.dup_of IS NULL`,
-    )
-    .run().changes;
-  return { txnNo: byTxnNo, fingerprint: byFingerprint };
+    .all() as { id: number; best: number; mirror: number | null; reversalOf: number | null }[];
+  if (losers.length === 0) return;
+  const best = db.prepare('SELECT mirror_id AS mirror, reversal_of AS reversalOf FROM txn WHERE id = ?');
+  const setMirror = db.prepare('UPDATE txn SET mirror_id = ? WHERE id = ?');
+  const setReversal = db.prepare('UPDATE txn SET reversal_of = ? WHERE id = ?');
+  const undoneBy = db.prepare('SELECT id FROM txn WHERE reversal_of = ? ORDER BY id').pluck();
+  const claimed = db.prepare('SELECT EXISTS (SELECT 1 FROM message WHERE txn_id = ?)').pluck();
+  const moveMessages = db.prepare('UPDATE message SET txn_id = ? WHERE txn_id = ?');
+  for (const loser of losers) {
+    const target = best.get(loser.best) as { mirror: number | null; reversalOf: number | null };
+    if (loser.mirror !== null) {
+      setMirror.run(null, loser.id);
+      if (target.mirror === null) {
+        setMirror.run(loser.mirror, loser.best);
+        setMirror.run(loser.best, loser.mirror);
+        moved.mirrorPairs += 1;
+      } else setMirror.run(null, loser.mirror);
+    }
+    if (loser.reversalOf !== null) {
+      setReversal.run(null, loser.id);
+      if (target.reversalOf === null) {
+        setReversal.run(loser.reversalOf, loser.best);
+        moved.reversals += 1;
+      }
+    }
+    const undoing = undoneBy.all(loser.id) as number[];
+    // each original is undone once: the new original keeps a reversal of its own, else takes this one's
+    const free = (undoneBy.all(loser.best) as number[]).length === 0;
+    for (const [index, reversal] of undoing.entries()) {
+      setReversal.run(free && index === 0 ? loser.best : null, reversal);
+      if (free && index === 0) moved.reversals += 1;
+    }
+    if (claimed.get(loser.id) === 1 && claimed.get(loser.best) === 0) moved.messages += moveMessages.run(loser.best, loser.id).changes;
+  }
 }
 
 /**

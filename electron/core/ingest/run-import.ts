@@ -1,5 +1,5 @@
 import { AppError } from '@shared/api';
-import type { MappingTemplate } from '@shared/domain';
+import type { MappingTemplate, SkipReason } from '@shared/domain';
 import { detectFormats, formatById } from '@shared/parsers/registry';
 import { detectableFormats, selectableFormats } from '@shared/parsers/template';
 import type { FormatSpec, SourceRecord } from '@shared/parsers/types';
@@ -8,12 +8,13 @@ import type { Db } from '../db/connection';
 import { defaultAcquisition, type Acquisition } from './acquisition';
 import { DraftWriter } from './draft-writer';
 import { discardOriginals, stageOriginal, type StagedOriginal } from './originals';
-import { QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
+import { COMPLETENESS_RANK, QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
 import { detectInputOf, openSourceFile } from './read/open-source-file';
 import { collectInputs, type InputFile } from './walk';
 import { ChatWriter } from './chat-writer';
 import { CHAT_ANALYSIS_VERSION, analyseNewMessages, type ChatAnalysisResult, type MessageLexicon } from './chat-analysis';
 import { hashAttachments } from './attachments';
+import { foldPhoneRecordsOfJob } from './fold-phone-records';
 import { compileCaseLexicon } from '../chats/lexicon-store';
 import { stat } from 'node:fs/promises';
 
@@ -54,6 +55,7 @@ export interface FileReport {
   file: string;
   status: 'imported' | 'skipped';
   reason: string | null;
+  skip: SkipReason | null;
   format: string | null;
   formatName: string | null;
   confidence: number | null;
@@ -172,6 +174,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       throw new AppError('IMPORT_NOTHING', `Nothing was imported (${reasons}).`);
     }
     started = process.hrtime.bigint();
+    // a WeChat return's login trail (filed under the queried phone) joins its wallet before the checks
+    foldPhoneRecordsOfJob(db, jobId);
     const quality = runQualityChecks(db, jobId, [...accounts], newSources);
     const chats = runChatAnalysis(db, jobId, lastMessageBefore, request.lexicon === undefined ? compileCaseLexicon(db) : request.lexicon);
     timings.quality = seconds(started);
@@ -216,6 +220,7 @@ async function importOne(
     file: input.relPath,
     status: 'skipped',
     reason: null,
+    skip: null,
     format: null,
     formatName: null,
     confidence: null,
@@ -236,10 +241,11 @@ async function importOne(
     | undefined;
   if (existing || state.seenHashes.has(original.sha256)) {
     await original.discard();
-    const reason = existing
-      ? `already imported as source #${existing.id} (${existing.rel_path}, ${existing.imported_at}); identical SHA-256`
-      : 'the same file (identical SHA-256) appears twice in this import';
-    return { ...base, reason };
+    if (existing) {
+      const reason = `already imported as source #${existing.id} (${existing.rel_path}, ${existing.imported_at}); identical SHA-256`;
+      return { ...base, reason, skip: { code: 'already-imported', sourceId: existing.id, relPath: existing.rel_path, importedAt: existing.imported_at } };
+    }
+    return { ...base, reason: 'the same file (identical SHA-256) appears twice in this import', skip: { code: 'repeated-in-job' } };
   }
   state.seenHashes.add(original.sha256);
 
@@ -257,7 +263,7 @@ async function importOne(
     await original.discard();
     const reason = 'format not recognised (no built-in format or saved template matches its header)';
     if (input.explicit) throw new AppError('IMPORT_UNRECOGNISED', `${input.relPath}: ${reason}`, { file: input.relPath });
-    return { ...base, reason, encoding: probe.encoding };
+    return { ...base, reason, skip: { code: 'unrecognised' }, encoding: probe.encoding };
   }
   state.timings.detect += seconds(started);
   const confidence = forced ? 1 : (best?.confidence ?? 0);
@@ -381,8 +387,12 @@ function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: nu
   const tool = `chainsight-quality@${QUALITY_VERSION}`;
   const now = (): string => new Date().toISOString();
   const duplicates = markDuplicates(db, accounts);
-  step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'] }), null, duplicates.txnNo + duplicates.fingerprint,
-    canonicalJson({ byTxnNo: duplicates.txnNo, byFingerprint: duplicates.fingerprint, note: 'marked, never deleted' }), now());
+  step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'], original: [...COMPLETENESS_RANK.map((rank) => rank.what), 'earliest imported'] }),
+    null, duplicates.txnNo + duplicates.fingerprint,
+    canonicalJson({
+      byTxnNo: duplicates.txnNo, byFingerprint: duplicates.fingerprint, outranked: duplicates.outranked, repointed: duplicates.repointed,
+      promoted: duplicates.promoted, moved: duplicates.moved, note: 'marked, never deleted',
+    }), now());
   const reversals = markReversals(db, accounts);
   step.run(jobId, 'reversals', tool, canonicalJson({ words: REVERSAL_WORDS.source, windowDays: 7 }), null, reversals, canonicalJson({ reversals }), now());
   const mirrorPairs = linkMirrorPairs(db);

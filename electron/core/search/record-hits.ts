@@ -11,10 +11,11 @@ export function searchIdentifiers(db: Db, terms: SearchTerms, limit: number): { 
   if (terms.exact.length === 0) return { total: 0, items: [] };
   const rows = db
     .prepare(
-      `SELECT i.id, i.type, i.value, i.role, i.account_id AS accountId, a.number, a.sub_account AS sub, a.holder_name AS holder,
+      `SELECT i.id, i.type, i.value, i.role, a.id AS accountId, a.number, a.sub_account AS sub, a.holder_name AS holder,
          i.observed_utc AS observedUtc, i.observed_text AS observedText, i.source_id AS sourceId, s.rel_path AS file, i.line,
          count(*) OVER () AS total
-       FROM identifier i LEFT JOIN account a ON a.id = i.account_id JOIN source s ON s.id = i.source_id
+       FROM identifier i LEFT JOIN account r ON r.id = i.account_id LEFT JOIN account a ON a.id = coalesce(r.merged_into, r.id)
+         JOIN source s ON s.id = i.source_id
        WHERE i.type IN (${IDENTIFIER_TYPES.map(() => '?').join(', ')}) AND ${inList('i.value')}
        ORDER BY CASE i.role WHEN 'registration' THEN 0 ELSE 1 END, i.type, i.role, i.observed_utc, i.id
        LIMIT ?`,
@@ -41,7 +42,10 @@ export function searchAccounts(db: Db, terms: SearchTerms, limit: number): { tot
   if (query === null) return { total: 0, items: [] };
   const rows = db
     .prepare(
-      `WITH hits(id, field) AS (${query.sql}), matched AS (SELECT id, group_concat(field) AS fields FROM hits GROUP BY id)
+      `WITH hits(id, field) AS (${query.sql}),
+         -- a record merged into another account (a wallet's login trail) is found as that account
+         resolved(id, field) AS (SELECT coalesce(r.merged_into, r.id), hits.field FROM hits JOIN account r ON r.id = hits.id),
+         matched AS (SELECT id, group_concat(DISTINCT field) AS fields FROM resolved GROUP BY id)
        SELECT a.id, a.kind, a.number, a.sub_account AS subAccount, a.card_number AS cardNumber, a.account_number AS accountNumber,
          coalesce(a.bank_name, a.bank_guess) AS bankName, a.holder_name AS holderName, a.holder_id AS holderId,
          (SELECT count(*) FROM txn t WHERE t.account_id = a.id) AS txns, matched.fields, count(*) OVER () AS total

@@ -15,7 +15,7 @@ export function txnHits(terms: SearchTerms): HitQuery | null {
     hits.branch('cpAccount', `FROM txn t WHERE ${inList('t.cp_account')}`, [exact]);
     hits.branch(
       'ownAccount',
-      `FROM txn t WHERE t.account_id IN (SELECT id FROM account WHERE ${inList('number')} OR ${inList('card_number')} OR ${inList('account_number')})`,
+      `FROM txn t WHERE t.account_id IN (SELECT coalesce(merged_into, id) FROM account WHERE ${inList('number')} OR ${inList('card_number')} OR ${inList('account_number')})`,
       [exact, exact, exact],
     );
     hits.branch('ownHolder', `FROM txn t WHERE t.account_id IN (SELECT id FROM account WHERE ${inList('holder_id')})`, [exact]);

@@ -13,8 +13,15 @@ interface OwnAccount {
 
 /** Every own account with the numbers it is known by, and which accounts each number names. */
 function ownAccounts(db: Db): { byId: Map<number, OwnAccount>; byAlias: Map<string, number[]> } {
-  const rows = db.prepare('SELECT id, number, card_number AS card, account_number AS accountNumber, holder_name AS holder, holder_id AS holderId FROM account').all() as {
+  // a record merged into another account (a wallet's login trail, filed under its phone) lends it its numbers
+  const rows = db
+    .prepare(
+      `SELECT coalesce(merged_into, id) AS id, merged_into IS NOT NULL AS merged, number, card_number AS card, account_number AS accountNumber,
+         holder_name AS holder, holder_id AS holderId FROM account ORDER BY merged, id`,
+    )
+    .all() as {
     id: number;
+    merged: number;
     number: string;
     card: string | null;
     accountNumber: string | null;
@@ -25,8 +32,10 @@ function ownAccounts(db: Db): { byId: Map<number, OwnAccount>; byAlias: Map<stri
   const byAlias = new Map<string, number[]>();
   for (const row of rows) {
     const aliases = new Set([row.number, row.card, row.accountNumber].filter((alias): alias is string => alias !== null && alias !== ''));
-    byId.set(row.id, { holder: row.holder?.trim() || null, holderId: row.holderId?.trim() || null, aliases });
-    for (const alias of aliases) byAlias.set(alias, [...(byAlias.get(alias) ?? []), row.id]);
+    const target = row.merged === 1 ? byId.get(row.id) : undefined;
+    if (target) for (const alias of aliases) target.aliases.add(alias);
+    else byId.set(row.id, { holder: row.holder?.trim() || null, holderId: row.holderId?.trim() || null, aliases });
+    for (const alias of aliases) if (!byAlias.get(alias)?.includes(row.id)) byAlias.set(alias, [...(byAlias.get(alias) ?? []), row.id]);
   }
   return { byId, byAlias };
 }

@@ -51,7 +51,7 @@ export function whereOf(filter: TxnFilter, counterparties?: CounterpartyLookup):
     }
   }
   if (filter.account !== undefined) {
-    clauses.push('t.account_id IN (SELECT id FROM account WHERE number = ? OR card_number = ? OR account_number = ?)');
+    clauses.push('t.account_id IN (SELECT coalesce(merged_into, id) FROM account WHERE number = ? OR card_number = ? OR account_number = ?)');
     params.push(filter.account, filter.account, filter.account);
   }
   if (filter.counterparty !== undefined) {

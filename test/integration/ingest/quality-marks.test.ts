@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaseSession } from '../../../electron/core/cases/case-session';
 import type { Db } from '../../../electron/core/db/connection';
-import { checkBalances, linkMirrorPairs, markDuplicates } from '../../../electron/core/ingest/quality';
+import { checkBalances, linkMirrorPairs, markDuplicates, markReversals } from '../../../electron/core/ingest/quality';
 import { useTempDirs } from '../../support/temp-dir';
 
 /**
@@ -19,6 +19,7 @@ interface Row {
   direction?: 'in' | 'out' | null;
   balance?: number | null;
   cp?: string | null;
+  cpName?: string | null;
   summary?: string | null;
   txnNo?: string | null;
 }
@@ -39,13 +40,13 @@ function setup(tempDir: () => string): { session: CaseSession; db: Db; add: (row
   account.run(2, 'B200', '6222000011112222');
   const insert = db.prepare(
     `INSERT INTO txn (source_id, sheet, line, row_hash, raw, account_id, ts_utc, ts_text, amount_minor, currency, direction, direction_raw,
-       balance_minor, cp_account, summary, txn_no, succeeded)
-     VALUES (?, '', ?, 'h', '{}', ?, ?, '', ?, 'CNY', ?, '', ?, ?, ?, ?, 1)`,
+       balance_minor, cp_account, cp_name, summary, txn_no, succeeded)
+     VALUES (?, '', ?, 'h', '{}', ?, ?, '', ?, 'CNY', ?, '', ?, ?, ?, ?, ?, 1)`,
   );
   const add = (row: Row): number =>
     Number(
       insert.run(row.source, row.line, row.account, row.ts === undefined ? 1_700_000_000_000 : row.ts, row.amount, row.direction === undefined ? 'out' : row.direction,
-        row.balance ?? null, row.cp ?? null, row.summary ?? null, row.txnNo ?? null).lastInsertRowid,
+        row.balance ?? null, row.cp ?? null, row.cpName ?? null, row.summary ?? null, row.txnNo ?? null).lastInsertRowid,
     );
   return { session, db, add };
 }
@@ -73,7 +74,7 @@ describe('quality marks', () => {
     // the same row on another account is not a duplicate
     add({ source: 2, account: 2, line: 10, amount: -100, txnNo: 'T1' });
 
-    expect(markDuplicates(db, [1, 2])).toEqual({ txnNo: 1, fingerprint: 2 });
+    expect(markDuplicates(db, [1, 2])).toMatchObject({ txnNo: 1, fingerprint: 2, outranked: 0, repointed: 0 });
     const marked = db.prepare('SELECT id, dup_of, dup_rule FROM txn WHERE dup_of IS NOT NULL ORDER BY id').all();
     expect(marked).toEqual([
       { id: t1Again, dup_of: t1, dup_rule: 'txn-no' },
@@ -81,7 +82,84 @@ describe('quality marks', () => {
       { id: f1Third, dup_of: f1, dup_rule: 'fingerprint' },
     ]);
     // a second pass (the next job) changes nothing already marked
-    expect(markDuplicates(db, [1, 2])).toEqual({ txnNo: 0, fingerprint: 0 });
+    expect(markDuplicates(db, [1, 2])).toMatchObject({ txnNo: 0, fingerprint: 0, outranked: 0, repointed: 0, promoted: 0 });
+    session.close();
+  });
+
+  it('keeps the most complete row of a group as the original, then the earliest', () => {
+    const { session, db, add } = setup(tempDir);
+    // a balance-ledger view first (no counterparty name), the full row later: the full row is the original
+    const ledger = add({ source: 1, account: 1, line: 2, amount: -643, balance: 5000, cp: '2088510159128115', summary: '在线支付', txnNo: 'T9' });
+    const full = add({ source: 2, account: 1, line: 2, amount: -643, cp: '2088510159128115', cpName: '锦江康民大药房', summary: '生活缴费', txnNo: 'T9' });
+    // no direction loses to a direction, whatever else it names
+    const noDirection = add({ source: 1, account: 1, line: 3, amount: 800, direction: null, cp: 'X1', cpName: '某', summary: '转账', txnNo: 'T8' });
+    const withDirection = add({ source: 2, account: 1, line: 3, amount: 800, direction: 'in', txnNo: 'T8' });
+    // equally complete: the earliest stays
+    const first = add({ source: 1, account: 1, line: 4, amount: 5, cp: 'X2', txnNo: 'T7' });
+    const second = add({ source: 2, account: 1, line: 4, amount: 5, cp: 'X2', txnNo: 'T7' });
+    // the fingerprint rule ranks the same way
+    const plain = add({ source: 1, account: 1, line: 5, amount: 70, balance: 10, cp: 'X3' });
+    const named = add({ source: 2, account: 1, line: 5, amount: 70, balance: 10, cp: 'X3', cpName: '张三' });
+
+    expect(markDuplicates(db, [1])).toMatchObject({ txnNo: 3, fingerprint: 1, outranked: 3, repointed: 0 });
+    expect(db.prepare('SELECT id, dup_of FROM txn WHERE dup_of IS NOT NULL ORDER BY id').all()).toEqual([
+      { id: ledger, dup_of: full },
+      { id: noDirection, dup_of: withDirection },
+      { id: second, dup_of: first },
+      { id: plain, dup_of: named },
+    ]);
+    session.close();
+  });
+
+  it('moves the original to a more complete row of a later job: its duplicates, mirror leg and reversal follow', () => {
+    const { session, db, add } = setup(tempDir);
+    const at = 1_700_000_000_000;
+    // job 1: a poor out-leg of A naming B, repeated by an overlapping statement, B's in-leg, and a reversal of the out-leg
+    const poor = add({ source: 1, account: 1, line: 2, ts: at, amount: -2000, cp: 'B200', txnNo: 'Q1' });
+    const repeat = add({ source: 2, account: 1, line: 2, ts: at, amount: -2000, cp: 'B200', txnNo: 'Q1' });
+    const inLeg = add({ source: 2, account: 2, line: 3, ts: at + 60_000, amount: 2000, direction: 'in', cp: 'A100' });
+    const reversal = add({ source: 2, account: 1, line: 4, ts: at + 3_600_000, amount: 2000, direction: 'in', summary: '冲正', txnNo: 'Q2' });
+    markDuplicates(db, [1, 2]);
+    markReversals(db, [1, 2]);
+    expect(linkMirrorPairs(db)).toBe(1);
+    expect(db.prepare('SELECT id, dup_of, mirror_id AS mirror, reversal_of AS reversalOf FROM txn WHERE id IN (?, ?, ?) ORDER BY id').all(poor, inLeg, reversal)).toEqual([
+      { id: poor, dup_of: null, mirror: inLeg, reversalOf: null },
+      { id: inLeg, dup_of: null, mirror: poor, reversalOf: null },
+      { id: reversal, dup_of: null, mirror: null, reversalOf: poor },
+    ]);
+
+    // job 2: the same transfer with the counterparty's name
+    const rich = add({ source: 2, account: 1, line: 9, ts: at, amount: -2000, cp: 'B200', cpName: '乙', summary: '转账', txnNo: 'Q1' });
+    expect(markDuplicates(db, [1])).toEqual({ txnNo: 1, fingerprint: 0, outranked: 1, repointed: 1, promoted: 0, moved: { mirrorPairs: 1, reversals: 1, messages: 0 } });
+    const rows = db.prepare('SELECT id, dup_of, mirror_id AS mirror, reversal_of AS reversalOf FROM txn WHERE id IN (?, ?, ?, ?, ?) ORDER BY id');
+    const expected = [
+      { id: poor, dup_of: rich, mirror: null, reversalOf: null },
+      { id: repeat, dup_of: rich, mirror: null, reversalOf: null },
+      { id: inLeg, dup_of: null, mirror: rich, reversalOf: null },
+      { id: reversal, dup_of: null, mirror: null, reversalOf: rich },
+      { id: rich, dup_of: null, mirror: inLeg, reversalOf: null },
+    ];
+    expect(rows.all(poor, repeat, inLeg, reversal, rich)).toEqual(expected);
+    // the next steps of the job find nothing left to do, and nothing is left on a duplicate
+    expect(markReversals(db, [1])).toBe(0);
+    expect(linkMirrorPairs(db)).toBe(0);
+    expect(markDuplicates(db, [1])).toMatchObject({ txnNo: 0, outranked: 0, repointed: 0, promoted: 0 });
+    expect(rows.all(poor, repeat, inLeg, reversal, rich)).toEqual(expected);
+    expect(db.prepare('SELECT COUNT(*) FROM txn WHERE dup_of IS NOT NULL AND (mirror_id IS NOT NULL OR reversal_of IS NOT NULL)').pluck().get()).toBe(0);
+    session.close();
+  });
+
+  it('a group marked under the earliest-row rule gets its most complete row as the original when its account is next imported', () => {
+    const { session, db, add } = setup(tempDir);
+    const poor = add({ source: 1, account: 1, line: 2, amount: -643, txnNo: 'T9' });
+    const full = add({ source: 2, account: 1, line: 2, amount: -643, cp: '2088510159128115', cpName: '锦江康民大药房', txnNo: 'T9' });
+    db.prepare("UPDATE txn SET dup_of = ?, dup_rule = 'txn-no' WHERE id = ?").run(poor, full);
+    expect(markDuplicates(db, [1])).toMatchObject({ txnNo: 1, outranked: 1, promoted: 1 });
+    expect(db.prepare('SELECT id, dup_of FROM txn ORDER BY id').all()).toEqual([
+      { id: poor, dup_of: full },
+      { id: full, dup_of: null },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM txn WHERE dup_of IS NOT NULL').pluck().get()).toBe(1);
     session.close();
   });
 

@@ -165,7 +165,17 @@ describe('import pipeline', () => {
       ['a.csv', 'imported'],
       ['回执.txt', 'skipped'],
     ]);
+    expect(report.files[1]?.skip).toEqual({ code: 'unrecognised' });
     await expect(importPaths(session, [join(inbox, '回执.txt')])).rejects.toMatchObject({ code: 'IMPORT_UNRECOGNISED' });
+    // the folder again with one new statement: the old one is already in the case (named by its source), the note
+    // is still unknown, and the screens get each reason as a code
+    writeFileSync(join(inbox, 'b.csv'), gbk([HEADER, 'A1,2024-01-02 10:00:00,100,进,200,,T2,是']));
+    const again = await importPaths(session, [inbox]);
+    expect(again.files.map((f) => f.skip)).toEqual([
+      { code: 'already-imported', sourceId: 1, relPath: report.files[0]?.file, importedAt: expect.any(String) as string },
+      null,
+      { code: 'unrecognised' },
+    ]);
     expect(existsSync(join(session.caseDir, 'originals'))).toBe(true);
     session.close();
   });

@@ -33,6 +33,7 @@ interface AccountRow {
   holder_id: string | null;
   bank_name: string | null;
   rows: number;
+  merged_into: number | null;
 }
 
 type TxnTuple = [
@@ -55,31 +56,6 @@ type TxnTuple = [
 
 const normalise = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
 
-/**
- * A WeChat return comes in two parts filed under different keys: the login trail and registration under the phone the
- * request named (an account record numbered by that phone, without a holder or rows), the wallet under the wxid (an
- * account with a holder that lists the phone as queried or bound). Identifiers of the first are the second's.
- */
-function walletRecordsByPhone(accounts: readonly AccountRow[], identifiers: readonly { role: string; value: string; account_id: number; type: string }[]): Map<number, number> {
-  const byPhone = new Map<string, Set<number>>();
-  const kindOf = new Map(accounts.map((a) => [a.id, a]));
-  for (const identifier of identifiers) {
-    if (identifier.type !== 'phone' || (identifier.role !== 'queried' && identifier.role !== 'bound-phone')) continue;
-    const account = kindOf.get(identifier.account_id);
-    if (!account?.holder_name) continue;
-    const set = byPhone.get(identifier.value) ?? new Set<number>();
-    set.add(account.id);
-    byPhone.set(identifier.value, set);
-  }
-  const out = new Map<number, number>();
-  for (const account of accounts) {
-    if (account.holder_name || account.rows > 0 || !/^1[3-9]\d{9}$/.test(account.number)) continue;
-    const owners = [...(byPhone.get(account.number) ?? [])].filter((id) => kindOf.get(id)?.kind === account.kind);
-    if (owners.length === 1 && owners[0] !== undefined) out.set(account.id, owners[0]);
-  }
-  return out;
-}
-
 export function cancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'The detector run was cancelled; nothing was saved.');
 }
@@ -90,19 +66,23 @@ export async function loadCaseRows(db: Db, options: LoadOptions = {}): Promise<C
   const accounts = db
     .prepare(
       `SELECT a.id, a.kind, a.number, a.card_number, a.account_number, a.holder_name, a.holder_id, a.bank_name,
-              EXISTS (SELECT 1 FROM txn t WHERE t.account_id = a.id) AS rows
-       FROM account a ORDER BY a.id`,
+              EXISTS (SELECT 1 FROM txn t WHERE t.account_id = a.id) AS rows, a.merged_into
+       FROM account a ORDER BY a.merged_into IS NOT NULL, a.id`,
     )
     .all() as AccountRow[];
   // every number an account is known by; an account with a statement wins over a bare record of the same number
   const alias = new Map<string, { id: number; rows: number }>();
   for (const account of accounts) {
-    builder.addAccount({ id: account.id, kind: account.kind, number: account.number, holderName: account.holder_name, holderId: account.holder_id, bank: account.bank_name ?? null });
+    // a record merged into another account (a wallet's login trail, filed under its phone) is that account by name
+    const id = account.merged_into ?? account.id;
+    if (account.merged_into === null) {
+      builder.addAccount({ id, kind: account.kind, number: account.number, holderName: account.holder_name, holderId: account.holder_id, bank: account.bank_name ?? null });
+    }
     for (const value of [account.number, account.card_number, account.account_number]) {
       if (!value) continue;
       const key = normalise(value);
       const known = alias.get(key);
-      if (!known || (known.rows === 0 && account.rows > 0)) alias.set(key, { id: account.id, rows: account.rows });
+      if (!known || (known.rows === 0 && account.rows > 0)) alias.set(key, { id, rows: account.rows });
     }
   }
   const reversed = new Set((db.prepare('SELECT reversal_of AS id FROM txn WHERE reversal_of IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
@@ -173,12 +153,15 @@ export async function loadCaseRows(db: Db, options: LoadOptions = {}): Promise<C
     await yieldToLoop();
   }
   const identifiers = db
-    .prepare(`SELECT id, type, role, value, account_id FROM identifier WHERE account_id IS NOT NULL AND type IN ('ip', 'mac', 'phone', 'device')`)
-    .all() as { id: number; type: DeviceObservation['kind']; role: string; value: string; account_id: number }[];
-  const walletOfPhone = walletRecordsByPhone(accounts, identifiers);
+    .prepare(
+      `SELECT i.id, i.type, i.value, coalesce(a.merged_into, i.account_id) AS account_id FROM identifier i JOIN account a ON a.id = i.account_id
+       WHERE i.type IN ('ip', 'mac', 'phone', 'device')`,
+    )
+    .all() as { id: number; type: DeviceObservation['kind']; value: string; account_id: number }[];
+  // a WeChat return's login trail, filed under the queried phone, counts for the wallet it is merged into
+  // (ingest/fold-phone-records.ts)
   for (const identifier of identifiers) {
-    const account = walletOfPhone.get(identifier.account_id) ?? identifier.account_id;
-    devices.push({ account, kind: identifier.type, value: identifier.value, txn: null, source: `identifier:${identifier.id}` });
+    devices.push({ account: identifier.account_id, kind: identifier.type, value: identifier.value, txn: null, source: `identifier:${identifier.id}` });
   }
   cancelled(options.signal);
   return { table: builder.build(), devices, counts, period: Number.isFinite(from) ? { from, to } : null };

@@ -28,6 +28,7 @@ interface AccountRow {
   holder_name: string | null;
   holder_id: string | null;
   has_rows: number;
+  merged_into: number | null;
 }
 
 /** Node keys: `a:<id>` case account, `x:<number>` counterparty only, `p:<id>` platform, `n:<name>` name only. */
@@ -52,6 +53,7 @@ export class CaseAccounts {
     const sharing = new Map<string, number>();
     for (const row of rows) if (row.has_rows === 1) sharing.set(row.number, (sharing.get(row.number) ?? 0) + 1);
     for (const row of ranked) {
+      if (row.merged_into !== null) continue;
       const account: CaseAccount = {
         id: row.id,
         kind: row.kind,
@@ -68,6 +70,16 @@ export class CaseAccounts {
         if (alias && !this.byAlias.has(alias)) this.byAlias.set(alias, account);
       }
     }
+    // a record merged into another account (a wallet's login trail, filed under its phone) is that account by name
+    for (const row of ranked) {
+      const target = row.merged_into === null ? undefined : this.byIdMap.get(row.merged_into);
+      if (!target) continue;
+      for (const alias of [row.number, row.card_number, row.account_number]) {
+        if (!alias || this.byAlias.has(alias)) continue;
+        this.byAlias.set(alias, target);
+        target.aliases.push(alias);
+      }
+    }
   }
 
   static load(db: Db): CaseAccounts {
@@ -77,7 +89,7 @@ export class CaseAccounts {
     const rows = db
       .prepare(
         `SELECT a.id, a.kind, a.number, a.sub_account, a.card_number, a.account_number, a.bank_name, a.holder_name, a.holder_id,
-           EXISTS (SELECT 1 FROM txn t WHERE t.account_id = a.id) AS has_rows
+           EXISTS (SELECT 1 FROM txn t WHERE t.account_id = a.id) AS has_rows, a.merged_into
          FROM account a`,
       )
       .all() as AccountRow[];

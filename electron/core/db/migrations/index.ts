@@ -4,6 +4,7 @@ import { up as up0002 } from './0002-ingest';
 import { up as up0003 } from './0003-chat';
 import { up as up0004 } from './0004-review';
 import { up as up0005 } from './0005-review-indexes';
+import { up as up0006 } from './0006-account-merge';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-chat', up: up0003 },
   { version: 4, name: '0004-review', up: up0004 },
   { version: 5, name: '0005-review-indexes', up: up0005 },
+  { version: 6, name: '0006-account-merge', up: up0006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
