@@ -32,7 +32,7 @@ function diskWriteMbPerSecond(dir: string, bytes: number): number {
 
 export const benchCommand: Command = {
   path: ['bench'],
-  summary: 'measure the generator and the importer on a generated case, each beside a reference measured in the same run',
+  summary: 'measure on a generated case (1,000,000 transactions by default): generator, import beside the sqlite3 shell, grid pages, timeline, flow graph and a 6-hop trace, every detector',
   usage: 'chainsight bench [--txns 1000000] [--json]',
   options: { txns: { type: 'string' } },
   positionals: { min: 0, max: 0 },
