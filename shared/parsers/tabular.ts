@@ -37,23 +37,111 @@ export interface HeaderMatch<F extends string> {
   matched: number;
 }
 
+/** The `="…"` wrapper spreadsheet exports put around numbers and dates to keep Excel from converting them. */
+const FORMULA_TEXT = /^="(.*)"$/s;
+
+/** A cell's value as a row mapper reads it: padding removed and an `="…"` text wrapper unwrapped. */
+export function cellValue(cell: string | undefined): string {
+  const text = cellText(cell);
+  if (text.charCodeAt(0) !== 61) return text; // '=': the only way in, checked first since every cell passes here
+  const wrapped = FORMULA_TEXT.exec(text);
+  return wrapped === null ? text : (wrapped[1] ?? '').trim();
+}
+
+/**
+ * Header cell → the key aliases are compared under: normaliseHeader of the unwrapped cell, with 帐 read as 账 (both
+ * are printed: 交易帐号, 对方帐户). Kept apart from normaliseHeader, whose output saved templates store.
+ */
+function aliasKey(cell: string): string {
+  return normaliseHeader(cellValue(cell)).replace(/帐/g, '账');
+}
+
+/**
+ * A header without the unit or legend printed after it: `交易金额(元)`, `余额（人民币）`, `借贷标志(0-借;1-贷)`. A bracket
+ * that names 分 is kept, so an amount in 分 never passes for one in 元.
+ */
+function withoutSuffix(key: string): string | null {
+  const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
+  if (m === null || (m[2] ?? '').includes('分')) return null;
+  return m[1] ?? null;
+}
+
+/** A header that states its unit as 分: `交易金额(分)`, `金额（单位：分）`. */
+export function headerSaysFen(header: string): boolean {
+  return /[(（[【]\s*(?:单位\s*[:：]?\s*)?(?:人民币)?分\s*[)）\]】]/.test(header);
+}
+
+interface AliasHit<F extends string> {
+  field: F;
+  /** position of the alias in its field's list (earlier = preferred); suffix-stripped matches rank after exact ones */
+  rank: number;
+}
+
+/** Lookups built once per alias table (the tables are module constants; templates build theirs once per file). */
+const lookups = new WeakMap<object, ReadonlyMap<string, readonly AliasHit<string>[]>>();
+
+function aliasLookup<F extends string>(aliases: Aliases<F>): ReadonlyMap<string, readonly AliasHit<F>[]> {
+  const cached = lookups.get(aliases) as ReadonlyMap<string, readonly AliasHit<F>[]> | undefined;
+  if (cached !== undefined) return cached;
+  const lookup = new Map<string, AliasHit<F>[]>();
+  for (const field of Object.keys(aliases) as F[]) {
+    aliases[field].forEach((alias, rank) => {
+      const key = aliasKey(alias);
+      const hits = lookup.get(key) ?? [];
+      if (!hits.some((hit) => hit.field === field)) hits.push({ field, rank });
+      lookup.set(key, hits);
+    });
+  }
+  lookups.set(aliases, lookup);
+  return lookup;
+}
+
+/** The fields a header cell is read as (exactly, else past its unit or legend), best first; [] when none. */
+export function fieldsOfHeader<F extends string>(aliases: Aliases<F>, cell: string): F[] {
+  const lookup = aliasLookup(aliases);
+  const key = aliasKey(cell);
+  const hits = lookup.get(key) ?? lookup.get(withoutSuffix(key) ?? '') ?? [];
+  return [...hits].sort((a, b) => a.rank - b.rank).map((hit) => hit.field);
+}
+
+const SUFFIX_RANK = 1000;
+
+/**
+ * Field → column for one header row. A field printed twice takes the column of its earliest alias (交易余额 over 账户余额,
+ * whatever their order), the first such column on a tie; a column may serve several fields (an alias listed under
+ * two fields, e.g. 交易日期 as the date and, when no 交易时间 column exists, as the time).
+ */
+function matchColumns<F extends string>(cells: readonly string[], lookup: ReadonlyMap<string, readonly AliasHit<F>[]>): Map<F, number> {
+  const best = new Map<F, { column: number; rank: number }>();
+  cells.forEach((cell, column) => {
+    const key = aliasKey(cell);
+    if (key === '') return;
+    let hits = lookup.get(key);
+    let penalty = 0;
+    if (hits === undefined) {
+      const stripped = withoutSuffix(key);
+      hits = stripped === null ? undefined : lookup.get(stripped);
+      penalty = SUFFIX_RANK;
+    }
+    for (const hit of hits ?? []) {
+      const rank = hit.rank + penalty;
+      const current = best.get(hit.field);
+      if (current === undefined || rank < current.rank) best.set(hit.field, { column, rank });
+    }
+  });
+  return new Map([...best].map(([field, { column }]) => [field, column]));
+}
+
 /** Find the row (among the first ones) whose cells match the most aliases and hold every required field. */
 export function findHeader<F extends string>(
   records: readonly SourceRecord[],
   aliases: Aliases<F>,
   required: readonly F[],
 ): HeaderMatch<F> | null {
-  const lookup = new Map<string, F>();
-  for (const field of Object.keys(aliases) as F[]) {
-    for (const alias of aliases[field]) lookup.set(normaliseHeader(alias), field);
-  }
+  const lookup = aliasLookup(aliases);
   let best: HeaderMatch<F> | null = null;
   records.forEach((record, index) => {
-    const columns = new Map<F, number>();
-    record.cells.forEach((cell, column) => {
-      const field = lookup.get(normaliseHeader(cell));
-      if (field !== undefined && !columns.has(field)) columns.set(field, column);
-    });
+    const columns = matchColumns(record.cells, lookup);
     if (!required.every((field) => columns.has(field))) return;
     if (best === null || columns.size > best.matched) {
       best = { index, line: record.line, columns, names: record.cells.map(cellText), matched: columns.size };
@@ -83,15 +171,19 @@ export function headerDetection<F extends string>(
 /** A data row read through its header. */
 export interface HeaderedRow<F extends string> {
   record: SourceRecord;
+  /** the field's cell as cellValue reads it; '' when the header has no such column */
   get(field: F): string;
   has(field: F): boolean;
+  /** the field's column header as printed (padding removed); '' when the header has no such column */
+  header(field: F): string;
   /** header → raw cell text, for provenance */
   raw(): Record<string, string>;
 }
 
 /**
- * Stream the rows after the header. Rows before the header are skipped; blank rows are dropped; a file without a
- * recognisable header within the first `scan` rows yields nothing and calls `onMissingHeader`.
+ * Stream the rows after the header. Rows before the header are skipped; blank rows and the header printed again
+ * (page breaks of exports) are dropped; a file without a recognisable header within the first `scan` rows yields
+ * nothing and calls `onMissingHeader`.
  */
 export async function* rowsAfterHeader<F extends string>(
   records: AsyncIterable<SourceRecord>,
@@ -119,7 +211,7 @@ export async function* rowsAfterHeader<F extends string>(
       if (found !== null) {
         header = found;
         for (const pending of buffered.slice(found.index + 1)) {
-          if (!isBlank(pending)) yield headered(pending, found);
+          if (isDataRow(pending, found)) yield headered(pending, found);
         }
         buffered.length = 0;
       } else if (buffered.length >= scan) {
@@ -130,7 +222,7 @@ export async function* rowsAfterHeader<F extends string>(
       }
       continue;
     }
-    if (!isBlank(record)) yield headered(record, header);
+    if (isDataRow(record, header)) yield headered(record, header);
   }
   if (header === null && !skipSheet) {
     const found = findHeader(buffered, aliases, required);
@@ -139,9 +231,29 @@ export async function* rowsAfterHeader<F extends string>(
       return;
     }
     for (const pending of buffered.slice(found.index + 1)) {
-      if (!isBlank(pending)) yield headered(pending, found);
+      if (isDataRow(pending, found)) yield headered(pending, found);
     }
   }
+}
+
+/** Neither blank nor the header printed again (exports repeat it at every page break). */
+function isDataRow<F extends string>(record: SourceRecord, header: HeaderMatch<F>): boolean {
+  return !isBlank(record) && !isRepeatedHeader(record, header);
+}
+
+/** Per header: its matched columns with their alias keys, computed once (every data row is checked against them). */
+const headerKeys = new WeakMap<object, readonly (readonly [number, string])[]>();
+
+/** True when every column the header matched holds its own header text again (padding and width aside). */
+export function isRepeatedHeader<F extends string>(record: SourceRecord, header: HeaderMatch<F>): boolean {
+  let keys = headerKeys.get(header);
+  if (keys === undefined) {
+    keys = [...new Set(header.columns.values())].map((column) => [column, aliasKey(header.names[column] ?? '')] as const);
+    headerKeys.set(header, keys);
+  }
+  if (keys.length === 0) return false;
+  // a data row differs in its first column already: one key computed per row
+  return keys.every(([column, key]) => aliasKey(record.cells[column] ?? '') === key);
 }
 
 /**
@@ -175,9 +287,13 @@ export function headered<F extends string>(record: SourceRecord, header: HeaderM
     record,
     get: (field) => {
       const column = header.columns.get(field);
-      return column === undefined ? '' : cellText(record.cells[column]);
+      return column === undefined ? '' : cellValue(record.cells[column]);
     },
     has: (field) => header.columns.has(field),
+    header: (field) => {
+      const column = header.columns.get(field);
+      return column === undefined ? '' : (header.names[column] ?? '');
+    },
     raw: () => {
       const raw: Record<string, string> = {};
       record.cells.forEach((cell, column) => {

@@ -1,3 +1,4 @@
+import { luhnValid } from '../../ids/bank-card';
 import { foldWidth } from '../../ids/fold-width';
 import type { AccountRef } from '../types';
 
@@ -14,15 +15,55 @@ const EMPTY: SplitNumber = { number: '', subAccount: '' };
 /** Cells banks fill in when they have no number: dashes, zeros, 无/空/null. */
 const PLACEHOLDER = /^(?:[-—–_*\s]*|0+|无|空|null|none|n\/a)$/i;
 
+/** `6.22202E+18`: Excel showed a long number in scientific notation and the digits after the sixth are gone. */
+const EXPONENT = /^\d(?:\.\d+)?E\+\d{1,2}$/i;
+
+/** The cell without the wrappers spreadsheets add to keep a number as text: `'6222…`, `="6222…"`, `6222….0`. */
+function unwrapped(cell: string): string {
+  let text = foldWidth(cell).trim();
+  const formula = /^="(.*)"$/.exec(text);
+  if (formula) text = (formula[1] ?? '').trim();
+  text = text.replace(/^'/, '').trim();
+  const float = /^(\d+)\.0+$/.exec(text);
+  return float ? (float[1] ?? '') : text;
+}
+
+export type NumberDamage = 'exponent' | 'digits-lost';
+
 /**
- * Normalises an account or card number cell: full-width digits folded, an Excel text apostrophe dropped, a `_<n>`
- * sub-account suffix split off (`6217…_1`), and `-` or spaces removed where they only separate groups of digits and
- * letters (`4563-5100-…`, `6222 0202 …`). Anything else is kept as written (upper-cased) rather than mangled, so a
+ * How a spreadsheet damaged a number, if it visibly did: `exponent` (`6.22202E+18`, unrecoverable: never used as a
+ * number), `digits-lost` (a 17–19-digit number whose tail is what a floating-point number keeps of it: Excel's 15
+ * significant digits followed by zeros, or JavaScript's shortest form of a double above 2^53; kept, but warned
+ * about, since two cards may now read the same).
+ */
+export function numberDamage(cell: string): NumberDamage | null {
+  const text = unwrapped(cell);
+  if (EXPONENT.test(text)) return 'exponent';
+  if (!/^\d{17,19}$/.test(text)) return null;
+  if (/^0+$/.test(text.slice(15))) return 'digits-lost';
+  const value = Number(text);
+  return value > Number.MAX_SAFE_INTEGER && String(value) === text && text.endsWith('00') ? 'digits-lost' : null;
+}
+
+/**
+ * A 卡号 cell holding what looks like a bank card (16–19 digits with a card scheme's first digit: 3 JCB/Amex,
+ * 4 Visa, 5 Mastercard, 6 UnionPay) that fails the Luhn check; 账号 columns are never checked (DOMAIN.md §5).
+ */
+export function failsCardCheck(cell: string): boolean {
+  const { number } = splitAccountNumber(cell);
+  return /^[3-6]\d{15,18}$/.test(number) && !luhnValid(number);
+}
+
+/**
+ * Normalises an account or card number cell: full-width digits folded, an Excel text apostrophe, `="…"` wrapper or
+ * `.0` float tail dropped, a `_<n>` sub-account suffix split off (`6217…_1`), and `-` or spaces removed where they
+ * only separate groups of digits and letters (`4563-5100-…`, `6222 0202 …`). A number Excel turned into scientific
+ * notation gives nothing (see numberDamage). Anything else is kept as written (upper-cased) rather than mangled, so a
  * masked `6222****1234` never collapses into a different, real-looking number.
  */
 export function splitAccountNumber(cell: string): SplitNumber {
-  let text = foldWidth(cell).trim().replace(/^'/, '').trim();
-  if (PLACEHOLDER.test(text)) return EMPTY;
+  let text = unwrapped(cell);
+  if (PLACEHOLDER.test(text) || EXPONENT.test(text)) return EMPTY;
   let subAccount = '';
   const suffix = /^(.*[0-9A-Za-z])_(\d{1,6})$/.exec(text);
   if (suffix) {

@@ -3,6 +3,7 @@ import type { AccountDraft, MapperOutput, ParseContext, RowError, SourceRecord }
 import { bankAccountRef, idNumber, splitAccountNumber, textOrUndefined } from './account-number';
 import { bankNameFromPath } from './file-name';
 import { ACCOUNT_ALIASES, ACCOUNT_IDENTIFIERS, SUBACCOUNT_ALIASES } from './info-aliases';
+import { NumberChecks } from './number-checks';
 import type { AccountField, SubaccountField } from './info-aliases';
 import { attributesOf, identifiersOf } from './row-facts';
 import { WarningTally } from './tally';
@@ -17,9 +18,12 @@ const ACCOUNT_REF_FIELDS: readonly AccountField[] = ['holderName', 'holderId', '
 export async function* mapAccounts(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const fileBank = bankNameFromPath(context.fileName, context.relPath);
   const tally = new WarningTally();
+  const numbers = new NumberChecks(tally);
   let headerMissing = false;
   for await (const row of rowsAfterHeader<AccountField>(records, ACCOUNT_ALIASES, ['holderName'], () => (headerMissing = true))) {
     const { record } = row;
+    const cardDamage = numbers.check(row.get('card'), record.line, true);
+    const accountDamage = numbers.check(row.get('account'), record.line, false);
     const account = bankAccountRef({
       card: row.get('card'),
       account: row.get('account'),
@@ -28,7 +32,8 @@ export async function* mapAccounts(records: AsyncIterable<SourceRecord>, context
       holderId: idNumber(row.get('holderId')),
     });
     if (account === null) {
-      yield missing(record, '交易卡号和交易账号都为空，无法确定账户');
+      const damaged = cardDamage === 'exponent' || accountDamage === 'exponent';
+      yield missing(record, damaged ? '交易卡号/交易账号被 Excel 改成了科学计数法，原号码已无法恢复，无法确定账户' : '交易卡号和交易账号都为空，无法确定账户');
       continue;
     }
     const draft: AccountDraft = {

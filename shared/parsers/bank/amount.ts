@@ -1,7 +1,10 @@
-import { deriveAmountDirection } from '../../money/direction';
+import { deriveAmountDirection, normaliseDirection } from '../../money/direction';
 import type { DerivedAmount } from '../../money/direction';
-import { parseBankAmount } from '../../money/parse-amount';
+import { formatMinor } from '../../money/format';
+import { parseBankAmount, parseFenAmount } from '../../money/parse-amount';
 import type { AmountErrorReason } from '../../money/types';
+import { flagAsExtra } from '../direction-words';
+import type { DirectionCodes } from '../direction-words';
 
 export type AmountNote = 'unknown-direction' | 'direction-from-sign' | 'negative-with-flag';
 
@@ -25,6 +28,10 @@ export interface AmountCells {
   /** the split columns' headers as printed, reported as the direction's raw text */
   outHeader: string;
   inHeader: string;
+  /** the file's own flag codes, from a legend in the flag column's header (`借贷标志(0-借;1-贷)`) */
+  codes?: DirectionCodes | undefined;
+  /** the columns whose header says the amounts are in 分 (`交易金额(分)`) */
+  inFen?: Partial<Readonly<Record<'amount' | 'outAmount' | 'inAmount', boolean>>>;
 }
 
 const REASONS: Readonly<Record<AmountErrorReason | 'both-columns' | 'no-amount', string>> = {
@@ -40,9 +47,34 @@ const REASONS: Readonly<Record<AmountErrorReason | 'both-columns' | 'no-amount',
   'no-amount': '支出和存入两列都为空',
 };
 
-/** True when the row has any amount at all (a row without one is feedback or damage, decided by the caller). */
+/** Blank, or a dash placeholder (`-`, `--`, `——`) that banks print for no amount. */
+function isEmptyAmount(cell: string): boolean {
+  return /^[-—–\s]*$/.test(cell);
+}
+
+/**
+ * True when the row has any amount at all (a row without one is feedback or damage, decided by the caller); a dash
+ * in an amount column is no amount.
+ */
 export function hasAmount(cells: AmountCells): boolean {
-  return [cells.amount, cells.outAmount, cells.inAmount].some((cell) => cell.trim() !== '');
+  return [cells.amount, cells.outAmount, cells.inAmount].some((cell) => !isEmptyAmount(cell));
+}
+
+/**
+ * Amount cells in 元 as the conventions below read them: a column in 分 is turned into the same value in 元 (a
+ * whole number of 分 only; `12.5` in a 分 column is an error, not a guess). Otherwise the failing column and its text.
+ */
+function inYuan(cells: AmountCells): AmountCells | { column: 'amount' | 'outAmount' | 'inAmount'; text: string } {
+  const fen = cells.inFen;
+  if (fen === undefined || (fen.amount !== true && fen.outAmount !== true && fen.inAmount !== true)) return cells;
+  const converted = { ...cells };
+  for (const column of ['amount', 'outAmount', 'inAmount'] as const) {
+    if (fen[column] !== true || isEmptyAmount(cells[column])) continue;
+    const parsed = parseFenAmount(cells[column]);
+    if (!parsed.ok) return { column, text: cells[column] };
+    converted[column] = formatMinor(parsed.minor, { grouping: false });
+  }
+  return converted;
 }
 
 /**
@@ -53,8 +85,13 @@ export function hasAmount(cells: AmountCells): boolean {
  * unknown flag (the stray `O`, DOMAIN.md) leaves the direction unknown and the amount unsigned, except that a
  * negative amount is read as 出: every convention we know of writes outflows, never inflows, with a minus.
  */
-export function readBankAmount(cells: AmountCells): AmountOutcome {
-  if (cells.outAmount.trim() !== '' || cells.inAmount.trim() !== '') {
+export function readBankAmount(given: AmountCells): AmountOutcome {
+  const cells = inYuan(given);
+  if ('column' in cells) {
+    const name = cells.column === 'outAmount' ? given.outHeader : cells.column === 'inAmount' ? given.inHeader : '交易金额';
+    return { ok: false, message: `${name}“${cells.text.trim()}”不是以分为单位的整数` };
+  }
+  if (!isEmptyAmount(cells.outAmount) || !isEmptyAmount(cells.inAmount)) {
     const derived = deriveAmountDirection({ kind: 'split', outAmount: cells.outAmount, inAmount: cells.inAmount });
     if (!derived.ok) {
       if (derived.column === 'out') return failure(derived, cells.outHeader, cells.outAmount);
@@ -65,7 +102,10 @@ export function readBankAmount(cells: AmountCells): AmountOutcome {
     return { ok: true, amountMinor: derived.signedMinor ?? derived.amountMinor, direction: derived.direction, directionRaw: raw, notes: [] };
   }
   if (cells.hasFlagColumn) {
-    const derived = deriveAmountDirection({ kind: 'flag', amount: cells.amount, flag: cells.flag });
+    // the plain words (进/出, 借/贷, D/C …) need no help; coded and bilingual flags get their direction from direction-words
+    const plain = cells.codes === undefined && normaliseDirection(cells.flag).direction !== null;
+    const extraFlags = plain ? undefined : flagAsExtra(cells.flag, cells.codes);
+    const derived = deriveAmountDirection({ kind: 'flag', amount: cells.amount, flag: cells.flag, extraFlags });
     if (!derived.ok) return failure(derived, '交易金额', cells.amount);
     const negative = derived.warnings.includes('negative-amount-with-flag');
     const flag = cells.flag.trim();
@@ -85,9 +125,9 @@ function failure(derived: Extract<DerivedAmount, { ok: false }>, column: string,
   return { ok: false, message: `${column}“${value.trim()}”${REASONS[derived.reason]}` };
 }
 
-/** 交易余额: null when blank; 'bad' when present but unreadable (the row is kept, the file warned). */
-export function readBalance(cell: string): number | null | 'bad' {
-  const parsed = parseBankAmount(cell);
+/** 交易余额: null when blank; 'bad' when present but unreadable (the row is kept, the file warned); `inFen` per its header. */
+export function readBalance(cell: string, inFen = false): number | null | 'bad' {
+  const parsed = inFen ? parseFenAmount(cell) : parseBankAmount(cell);
   if (parsed.ok) return parsed.minor;
   return parsed.reason === 'empty' ? null : 'bad';
 }

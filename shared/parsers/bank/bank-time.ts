@@ -1,6 +1,6 @@
-import { foldWidth } from '../../ids/fold-width';
 import { parseDateTime, parseSplitDateTime } from '../../time/parse-datetime';
 import type { ParsedTime } from '../../time/parse-datetime';
+import { tidyDateText, tidyTimeText } from '../time-text';
 import type { Instant } from '../types';
 
 export type TimeNote = 'missing' | 'midnight';
@@ -34,31 +34,38 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /**
  * The instant of a row from one 交易时间 column or a 交易日期 + 交易时间 pair (DOMAIN.md §1.1: `yyyyMMdd` +
- * `HHmmss`, DB2 `2024-01-01-10.00.00.000000`, placeholders `00000000`/`000000`). Blank and placeholder values
- * give an unknown time (utcMs null) rather than an error: the bank had no time to give. A `000000` time of day
- * is read as midnight and noted. Text that is no time at all is an error for the row.
+ * `HHmmss`, DB2 `2024-01-01-10.00.00.000000`, placeholders `00000000`/`000000`), after the exact rewrites of
+ * time-text.ts (12-hour clocks, `20240315 093012`, workbook serials and the dates Excel gives time-only cells). Blank
+ * and placeholder values give an unknown time (utcMs null) rather than an error: the bank had no time to give. A
+ * `000000` time of day is read as midnight and noted. Text that is no time at all is an error for the row. The
+ * instant's `original` is the cells as printed.
  */
 export function readBankTime(cells: TimeCells): TimeOutcome {
-  const date = foldWidth(cells.date).trim();
-  const time = foldWidth(cells.time).trim();
+  const tidy = { excelSerial: cells.excelSerial };
+  const date = tidyDateText(cells.date, tidy);
+  const time = tidyTimeText(cells.time, tidy);
   const options = { zone: cells.zone, excelSerial: cells.excelSerial };
   let parsed: ParsedTime;
+  let original: string;
   if (cells.hasDateColumn && (TIME_OF_DAY.test(time) || time === '')) {
+    original = `${cells.date} ${cells.time}`.trim();
     if (date === '') return missing(cells.time.trim());
-    parsed = parseSplitDateTime(cells.date, cells.time, options);
+    parsed = parseSplitDateTime(date, time, options);
   } else if (time !== '') {
-    parsed = parseDateTime(cells.time, options);
+    original = cells.time;
+    parsed = parseDateTime(time, options);
   } else if (date !== '') {
-    parsed = parseDateTime(cells.date, options);
+    original = cells.date;
+    parsed = parseDateTime(date, options);
   } else {
     return missing('');
   }
   if (parsed.ok) {
-    const instant: Instant = { utcMs: parsed.utcMs, original: parsed.original, offsetMinutes: parsed.offsetMinutes };
+    const instant: Instant = { utcMs: parsed.utcMs, original, offsetMinutes: parsed.offsetMinutes };
     return parsed.warnings.includes('time-zero-may-be-placeholder') ? { ok: true, instant, note: 'midnight' } : { ok: true, instant };
   }
-  if (parsed.reason === 'empty' || parsed.reason === 'placeholder') return missing(parsed.original);
-  return { ok: false, message: `交易时间“${parsed.original}”无法读取：${REASONS[parsed.reason] ?? parsed.reason}` };
+  if (parsed.reason === 'empty' || parsed.reason === 'placeholder') return missing(original);
+  return { ok: false, message: `交易时间“${original}”无法读取：${REASONS[parsed.reason] ?? parsed.reason}` };
 }
 
 function missing(original: string): TimeOutcome {

@@ -5,7 +5,7 @@ import { kindFromFileName } from './file-name';
 import type { BankFileKind } from './file-name';
 import { ACCOUNT_ALIASES, PERSON_ALIASES, SUBACCOUNT_ALIASES } from './info-aliases';
 import type { AccountField, PersonField, SubaccountField } from './info-aliases';
-import { TXN_ALIASES, TXN_LAYOUT_LABELS, TXN_REQUIRED, txnLayout } from './txn-aliases';
+import { TXN_HEADER_ALIASES, TXN_LAYOUT_LABELS, TXN_REQUIRED, txnLayout } from './txn-aliases';
 import type { TxnField } from './txn-aliases';
 
 /**
@@ -15,7 +15,8 @@ import type { TxnField } from './txn-aliases';
  */
 
 const PLATFORM_WORDS = new Set(
-  ['用户ID', '交易单号', '大单号', '借贷类型', '交易金额(分)', '账户余额(分)', '交易号', '商户订单号', '对应的协查数据', '支付订单号', '支付帐号', '注册姓名', '注册时间', '注册身份证号', '登录邮箱', '登录手机', '绑定手机', '支付宝用户ID', '微信号'].map(normaliseHeader),
+  // amounts in 分 are not among them: a bank return may print 交易金额(分) too; TenpayTrades always has 用户ID/借贷类型
+  ['用户ID', '交易单号', '大单号', '借贷类型', '交易号', '商户订单号', '对应的协查数据', '支付订单号', '支付帐号', '注册姓名', '注册时间', '注册身份证号', '登录邮箱', '登录手机', '绑定手机', '支付宝用户ID', '微信号'].map(normaliseHeader),
 );
 
 function isPlatformHeader(names: readonly string[]): boolean {
@@ -54,7 +55,7 @@ function withNameHint<F extends string>(scored: Scored<F>, kind: BankFileKind, f
 }
 
 export function detectTransactions(input: DetectInput): Detection | null {
-  const match = findHeader<TxnField>(input.head, TXN_ALIASES, TXN_REQUIRED);
+  const match = findHeader<TxnField>(input.head, TXN_HEADER_ALIASES, TXN_REQUIRED);
   if (match === null || isPlatformHeader(match.names)) return null;
   const has = (field: TxnField): boolean => match.columns.has(field);
   if (!has('card') && !has('account') && !has('queryCard')) return null;

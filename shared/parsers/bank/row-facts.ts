@@ -1,7 +1,7 @@
 import { foldWidth } from '../../ids/fold-width';
 import { normaliseLandline, normaliseMobile } from '../../ids/phone';
 import { parseDateTime } from '../../time/parse-datetime';
-import { cellText, normaliseHeader } from '../tabular';
+import { cellText, fieldsOfHeader } from '../tabular';
 import type { Aliases, HeaderedRow } from '../tabular';
 import type { AccountRef, IdentifierDraft, Instant } from '../types';
 import { textOrUndefined } from './account-number';
@@ -15,16 +15,13 @@ import { ipAddress, macAddress } from './values';
  * Values are trimmed of the returns' padding and otherwise as written.
  */
 export function attributesOf<F extends string>(row: HeaderedRow<F>, aliases: Aliases<F>, consumed: readonly F[]): Record<string, string> {
-  const lookup = new Map<string, F>();
-  for (const field of Object.keys(aliases) as F[]) {
-    for (const alias of aliases[field]) lookup.set(normaliseHeader(alias), field);
-  }
   const attributes: Record<string, string> = {};
   for (const [name, cell] of Object.entries(row.raw())) {
     const value = cellText(cell);
     if (value === '') continue;
-    const field = lookup.get(normaliseHeader(name.replace(/#\d+$/, '')));
-    if (field !== undefined && consumed.includes(field)) continue;
+    const fields = fieldsOfHeader(aliases, name.replace(/#\d+$/, ''));
+    if (fields.some((field) => consumed.includes(field))) continue;
+    const field = fields[0];
     const label = field === undefined ? name : (aliases[field][0] ?? name);
     attributes[label in attributes ? name : label] = value;
   }

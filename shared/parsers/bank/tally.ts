@@ -18,7 +18,12 @@ export type TallyCode =
   | 'BANK_CURRENCY_UNKNOWN'
   | 'BANK_IP_UNREADABLE'
   | 'BANK_MAC_UNREADABLE'
-  | 'BANK_PHONE_UNREADABLE';
+  | 'BANK_PHONE_UNREADABLE'
+  | 'BANK_NON_DATA_ROWS'
+  | 'BANK_NUMBER_EXPONENT'
+  | 'BANK_NUMBER_DIGITS_LOST'
+  | 'BANK_NUMBER_LEADING_ZEROS'
+  | 'BANK_CARD_CHECK_DIGIT';
 
 const MESSAGES: Readonly<Record<TallyCode, string>> = {
   BANK_DIRECTION_UNKNOWN: '行的收付方向为空或无法识别，方向记为未知（金额按原值保留，不计入收入或支出）',
@@ -33,6 +38,11 @@ const MESSAGES: Readonly<Record<TallyCode, string>> = {
   BANK_IP_UNREADABLE: '行的 IP 地址无法识别，未作为 IP 使用（原值保留）',
   BANK_MAC_UNREADABLE: '行的 MAC 地址无法识别，未作为 MAC 使用（原值保留）',
   BANK_PHONE_UNREADABLE: '行的电话号码无法识别，未作为电话标识（原值保留）',
+  BANK_NON_DATA_ROWS: '行是合计、页眉页脚或标题行（无交易时间），不是交易，已跳过',
+  BANK_NUMBER_EXPONENT: '行的账号/卡号被 Excel 改成了科学计数法（如 6.22202E+18），原号码已无法恢复，未作为号码使用（原值保留）',
+  BANK_NUMBER_DIGITS_LOST: '行的账号/卡号末尾几位疑似被 Excel 按数字保存时丢失（15 位有效数字后全为 0），不同卡号可能因此相同，请与原始数据核对',
+  BANK_NUMBER_LEADING_ZEROS: '行的同一号码既有带前导 0 的写法也有不带的写法（疑似按数字保存丢失了前导 0），请核对',
+  BANK_CARD_CHECK_DIGIT: '行的卡号未通过 Luhn 校验位检查，可能抄录或导出时出错（对公账号等非卡号不适用）',
 };
 
 const MAX_LINES = 20;

@@ -1,26 +1,57 @@
-import { normaliseHeader, rowsAfterHeader } from '../tabular';
+import { legendCodes } from '../direction-words';
+import type { DirectionCodes } from '../direction-words';
+import { headerSaysFen, rowsAfterHeader } from '../tabular';
 import type { HeaderedRow } from '../tabular';
 import type { FileWarning, MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
 import { AccountRefCache, counterpartyNumber, idNumber, textOrUndefined } from './account-number';
+import type { NumberDamage } from './account-number';
 import { hasAmount, readBalance, readBankAmount } from './amount';
 import type { AmountCells } from './amount';
 import { readBankTime } from './bank-time';
+import { DirectionEvidence } from './direction-evidence';
 import { bankNameFromPath } from './file-name';
+import { nonDataRow } from './non-data-rows';
+import { NumberChecks } from './number-checks';
 import { WarningTally } from './tally';
-import { TXN_ALIASES, TXN_REQUIRED } from './txn-aliases';
+import { TXN_HEADER_ALIASES, TXN_REQUIRED } from './txn-aliases';
 import type { TxnField } from './txn-aliases';
 import { cashFlag, feedbackKind, ipAddress, macAddress, normaliseCurrency, saysFailed, successFlag } from './values';
 
 type Row = HeaderedRow<TxnField>;
+
+/** What the current sheet's header says about reading its rows. */
+interface SheetReading {
+  /** the split amount columns' headers as printed (the direction's raw text) */
+  outHeader: string;
+  inHeader: string;
+  /** flag codes the flag column's header explains (`借贷标志(0-借;1-贷)`) */
+  codes: DirectionCodes | undefined;
+  /** amount columns whose header says 分 */
+  inFen: NonNullable<AmountCells['inFen']>;
+  balanceInFen: boolean;
+  /** date and time of day in two columns (交易日期 + 交易时间); false when 交易日期 is the only time column */
+  splitTime: boolean;
+}
 
 interface FileState {
   context: ParseContext;
   fileBank: string | undefined;
   tally: WarningTally;
   accountRefs: AccountRefCache;
-  /** the split amount columns' headers as printed in the current sheet (the direction's raw text) */
-  outHeader: string;
-  inHeader: string;
+  numbers: NumberChecks;
+  directions: DirectionEvidence;
+  sheet: SheetReading;
+}
+
+function sheetReading(row: Row): SheetReading {
+  return {
+    outHeader: row.header('outAmount') || '支出',
+    inHeader: row.header('inAmount') || '存入',
+    codes: legendCodes(row.header('flag')),
+    inFen: { amount: headerSaysFen(row.header('amount')), outAmount: headerSaysFen(row.header('outAmount')), inAmount: headerSaysFen(row.header('inAmount')) },
+    balanceInFen: headerSaysFen(row.header('balance')),
+    splitTime: row.has('date') && row.header('date') !== row.header('time'),
+  };
 }
 
 /**
@@ -31,30 +62,33 @@ interface FileState {
  * as damaged would hide a statement the bank made. Failed transactions are kept and flagged (succeeded = false).
  */
 export async function* mapTransactions(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
+  const tally = new WarningTally();
   const state: FileState = {
     context,
     fileBank: bankNameFromPath(context.fileName, context.relPath),
-    tally: new WarningTally(),
+    tally,
     accountRefs: new AccountRefCache(),
-    outHeader: '支出',
-    inHeader: '存入',
+    numbers: new NumberChecks(tally),
+    directions: new DirectionEvidence(),
+    sheet: { outHeader: '支出', inHeader: '存入', codes: undefined, inFen: {}, balanceInFen: false, splitTime: false },
   };
   let headerMissing = false;
   const checkedSheets = new Set<string>();
-  for await (const row of rowsAfterHeader(records, TXN_ALIASES, TXN_REQUIRED, () => (headerMissing = true))) {
+  for await (const row of rowsAfterHeader(records, TXN_HEADER_ALIASES, TXN_REQUIRED, () => (headerMissing = true))) {
     if (!checkedSheets.has(row.record.sheet)) {
       checkedSheets.add(row.record.sheet);
       yield* headerWarnings(row);
-      state.outHeader = headerName(row, 'outAmount', '支出');
-      state.inHeader = headerName(row, 'inAmount', '存入');
+      state.sheet = sheetReading(row);
     }
     const output = mapTransactionRow(row, state);
     if (output !== null) yield output;
   }
   if (headerMissing) {
-    yield { type: 'warning', code: 'HEADER_NOT_FOUND', message: '前 30 行中未找到交易明细表头（需要“交易时间”列），文件未导入任何行' };
+    yield { type: 'warning', code: 'HEADER_NOT_FOUND', message: '前 30 行中未找到交易明细表头（需要“交易时间”或“交易日期”列），文件未导入任何行' };
   }
   yield* state.tally.warnings();
+  const codes = state.directions.warning();
+  if (codes !== null) yield codes;
 }
 
 function headerWarnings(row: Row): FileWarning[] {
@@ -78,7 +112,7 @@ function headerWarnings(row: Row): FileWarning[] {
 function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | null {
   const { record } = row;
   const line = record.line;
-  const { tally } = state;
+  const { tally, sheet } = state;
   const error = (code: RowError['code'], message: string): RowError => ({ type: 'error', sheet: record.sheet, line, code, message });
 
   const amountCells: AmountCells = {
@@ -87,9 +121,25 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     inAmount: row.get('inAmount'),
     flag: row.get('flag'),
     hasFlagColumn: row.has('flag'),
-    outHeader: state.outHeader,
-    inHeader: state.inHeader,
+    outHeader: sheet.outHeader,
+    inHeader: sheet.inHeader,
+    codes: sheet.codes,
+    inFen: sheet.inFen,
   };
+  const time = readBankTime({
+    date: row.get('date'),
+    time: row.get('time'),
+    hasDateColumn: sheet.splitTime,
+    zone: state.context.timeZone,
+    excelSerial: record.sheet !== '',
+  });
+  if (!time.ok || time.instant.utcMs === null) {
+    const nonData = nonDataRow(row, hasAmount(amountCells));
+    if (nonData !== null) {
+      tally.add('BANK_NON_DATA_ROWS', line, nonData.slice(0, 20));
+      return null;
+    }
+  }
   const feedback = row.get('feedback');
   if (!hasAmount(amountCells)) {
     if (feedback !== '' && feedbackKind(feedback) !== 'success') {
@@ -99,6 +149,7 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     return error('MISSING_FIELD', '交易金额为空');
   }
 
+  const damaged = checkNumbers(row, state);
   const account = state.accountRefs.get({
     card: row.get('card'),
     account: row.get('account'),
@@ -107,17 +158,13 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     holderName: textOrUndefined(row.get('holderName')) ?? textOrUndefined(row.get('queryName')),
     holderId: idNumber(row.get('holderId')),
   });
-  if (account === null) return error('MISSING_FIELD', '交易卡号和交易账号都为空，无法归属到账户');
+  if (account === null) {
+    if (damaged !== undefined) return error('MISSING_FIELD', `${damaged.column}“${damaged.text}”被 Excel 改成了科学计数法，原号码已无法恢复，无法归属到账户`);
+    return error('MISSING_FIELD', '交易卡号和交易账号都为空，无法归属到账户');
+  }
 
   const amount = readBankAmount(amountCells);
   if (!amount.ok) return error('BAD_AMOUNT', amount.message);
-  const time = readBankTime({
-    date: row.get('date'),
-    time: row.get('time'),
-    hasDateColumn: row.has('date'),
-    zone: state.context.timeZone,
-    excelSerial: record.sheet !== '',
-  });
   if (!time.ok) return error('BAD_TIME', time.message);
 
   for (const note of amount.notes) {
@@ -128,7 +175,7 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
   if (time.note === 'missing') tally.add('BANK_TIME_MISSING', line, time.instant.original);
   if (time.note === 'midnight') tally.add('BANK_TIME_MIDNIGHT', line);
 
-  const balance = readBalance(row.get('balance'));
+  const balance = readBalance(row.get('balance'), sheet.balanceInFen);
   if (balance === 'bad') tally.add('BANK_BALANCE_UNREADABLE', line, row.get('balance'));
   const currency = normaliseCurrency(row.get('currency'));
   if (!currency.known) tally.add('BANK_CURRENCY_UNKNOWN', line, row.get('currency'));
@@ -140,6 +187,10 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
   const memo = textOrUndefined(row.get('memo'));
   const outcome = rowOutcome(row.get('success'), feedback, memo);
   if (outcome.unknownFlag) tally.add('BANK_SUCCESS_FLAG_UNKNOWN', line, row.get('success'));
+  if (outcome.succeeded && typeof balance === 'number') {
+    const code = amount.notes.includes('unknown-direction') && amount.directionRaw !== '' ? amount.directionRaw.toUpperCase() : null;
+    state.directions.observe(account.subAccount === '' ? account.number : `${account.number}_${account.subAccount}`, code, Math.abs(amount.amountMinor), balance);
+  }
 
   return {
     type: 'txn',
@@ -191,7 +242,22 @@ function rowOutcome(flagCell: string, feedback: string, memo: string | undefined
   return { succeeded: false, failReason: reason, unknownFlag: false };
 }
 
-function headerName(row: Row, field: TxnField, fallback: string): string {
-  const aliases = new Set(TXN_ALIASES[field].map(normaliseHeader));
-  return Object.keys(row.raw()).find((name) => aliases.has(normaliseHeader(name))) ?? fallback;
+/**
+ * Runs the number checks over the row's account and card cells; the first subject cell Excel turned into scientific
+ * notation, for the row error when no other number is left to key the row by.
+ */
+function checkNumbers(row: Row, state: FileState): { column: string; text: string } | undefined {
+  const line = row.record.line;
+  let damaged: { column: string; text: string } | undefined;
+  const subject = (field: TxnField, isCard: boolean): void => {
+    const cell = row.get(field);
+    const damage: NumberDamage | null = state.numbers.check(cell, line, isCard);
+    if (damage === 'exponent' && damaged === undefined) damaged = { column: row.header(field), text: cell };
+  };
+  subject('card', true);
+  subject('account', false);
+  subject('queryCard', false);
+  state.numbers.check(row.get('cpCard'), line, true);
+  state.numbers.check(row.get('cpAccount'), line, false);
+  return damaged;
 }

@@ -2,9 +2,12 @@ import { foldWidth } from '../../ids/fold-width';
 import { parseIp } from '../../ids/ip';
 import { normaliseMac } from '../../ids/mac';
 
-/** Currency words and codes seen in 交易币种/币种 → ISO 4217 (ISO numeric codes included). */
+/**
+ * Currency words and codes seen in 交易币种/币种 → ISO 4217 (ISO numeric codes included; `01` is 人民币 in the
+ * domestic banks' own currency codes, whose other numbers are not listed here since they differ from ISO's).
+ */
 const CURRENCIES: Readonly<Record<string, string>> = {
-  人民币: 'CNY', 人民币元: 'CNY', 本币: 'CNY', RMB: 'CNY', CNY: 'CNY', '156': 'CNY', 元: 'CNY',
+  人民币: 'CNY', 人民币元: 'CNY', 本币: 'CNY', RMB: 'CNY', CNY: 'CNY', '156': 'CNY', 元: 'CNY', '01': 'CNY',
   美元: 'USD', 美金: 'USD', USD: 'USD', '840': 'USD',
   港币: 'HKD', 港元: 'HKD', HKD: 'HKD', '344': 'HKD',
   欧元: 'EUR', EUR: 'EUR', '978': 'EUR',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapTabular } from '@shared/parsers/tabular';
-import type { Aliases } from '@shared/parsers/tabular';
+import { findHeader, mapTabular, rowsAfterHeader } from '@shared/parsers/tabular';
+import type { Aliases, HeaderedRow } from '@shared/parsers/tabular';
 import type { MapperOutput, SourceRecord } from '@shared/parsers/types';
 import { streamOf } from '../../support/parser-records';
 
@@ -40,5 +40,36 @@ describe('mapTabular', () => {
   it('warns once, with the message given, when no sheet has the header', async () => {
     const out = await collect([{ sheet: '', line: 1, cells: ['姓名', '备注'] }, { sheet: '', line: 2, cells: ['张三', 'x'] }]);
     expect(out).toEqual([{ type: 'warning', code: 'NO_HEADER', message: 'no header with 姓名 and 金额' }]);
+  });
+});
+
+describe('findHeader and the rows after it', () => {
+  type Txn = 'amount' | 'balance' | 'date' | 'time';
+  const TXN: Aliases<Txn> = { amount: ['交易金额', '金额'], balance: ['交易余额', '余额', '账户余额'], date: ['交易日期'], time: ['交易时间', '交易日期'] };
+  const header = (cells: string[]): Map<Txn, number> | undefined => findHeader([{ sheet: '', line: 1, cells }], TXN, [])?.columns;
+
+  it('prefers the earlier alias of a field whatever the column order, and lets one column serve two fields', () => {
+    expect(header(['账户余额', '交易余额', '交易日期'])).toEqual(new Map<Txn, number>([['balance', 1], ['date', 2], ['time', 2]]));
+    expect(header(['交易日期', '交易时间'])).toEqual(new Map<Txn, number>([['date', 0], ['time', 1]]));
+  });
+
+  it('reads a header past its unit or legend in brackets, except a unit of 分', () => {
+    expect(header(['交易金额（元）', '余额[人民币]'])).toEqual(new Map<Txn, number>([['amount', 0], ['balance', 1]]));
+    expect(header(['交易金额(分)'])).toEqual(new Map());
+  });
+
+  it('unwraps ="…" cells and drops the header printed again at a page break', async () => {
+    const rows: HeaderedRow<Txn>[] = [];
+    const records: SourceRecord[] = [
+      { sheet: '', line: 1, cells: ['="交易金额"', '余额'] },
+      { sheet: '', line: 2, cells: ['="12.00"\t', '5'] },
+      { sheet: '', line: 3, cells: ['交易金额\t', ' 余额'] },
+      { sheet: '', line: 4, cells: ['7.00', '="12"'] },
+    ];
+    for await (const row of rowsAfterHeader(streamOf(records), TXN, ['amount'], () => undefined)) rows.push(row);
+    expect(rows.map((row) => [row.record.line, row.get('amount'), row.get('balance'), row.header('amount')])).toEqual([
+      [2, '12.00', '5', '="交易金额"'],
+      [4, '7.00', '12', '="交易金额"'],
+    ]);
   });
 });

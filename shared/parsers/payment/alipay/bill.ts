@@ -67,7 +67,16 @@ function extraAmount(label: string, text: string): string | undefined {
 }
 
 function mapRow(row: HeaderedRow<Field>, account: AccountRef, context: ParseContext): MapperOutput {
-  const cells = { record: row.record, raw: row.raw(), time: row.get('time'), amount: row.get('amount'), amountLabel: '金额', direction: row.get('direction'), status: row.get('status') };
+  const cells = {
+    record: row.record,
+    raw: row.raw(),
+    time: row.get('time'),
+    amount: row.get('amount'),
+    amountLabel: '金额',
+    direction: row.get('direction'),
+    fundStatus: row.get('fundStatus'),
+    status: row.get('status'),
+  };
   return billTxn(cells, account, context, {
     counterparty: { name: opt(row.get('counterparty')), account: opt(row.get('cpAccount')) },
     summary: opt(row.get('item')),

@@ -1,5 +1,5 @@
 import { isAlipayUid, isValidResidentId } from '../../../ids/index';
-import { normaliseDirection } from '../../../money/index';
+import { directionOfFlag } from '../../direction-words';
 import { cellText, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
@@ -25,21 +25,24 @@ type Field =
   | 'method'
   | 'serial'
   | 'memo'
-  | 'queried';
+  | 'queried'
+  | 'fundStatus';
 
 const ALIASES: Aliases<Field> = {
-  txnNo: ['交易号'],
-  orderNo: ['商户订单号'],
-  created: ['交易创建时间'],
+  txnNo: ['交易号', '交易订单号'],
+  orderNo: ['商户订单号', '商家订单号'],
+  created: ['交易创建时间', '创建时间', '交易时间'],
   paid: ['付款时间'],
   modified: ['最近修改时间'],
   source: ['交易来源地'],
-  type: ['类型'],
-  user: ['用户信息'],
-  counterparty: ['交易对方信息'],
+  type: ['类型', '交易类型'],
+  user: ['用户信息', '用户'],
+  counterparty: ['交易对方信息', '交易对方', '对方信息'],
   item: ['消费名称', '商品名称'],
-  amount: ['金额（元）', '金额'],
-  direction: ['收/支'],
+  amount: ['金额（元）', '金额', '交易金额'],
+  // 资金状态 (已收入/已支出) stands in for 收/支 when a return prints only it
+  direction: ['收/支', '收支', '资金状态'],
+  fundStatus: ['资金状态'],
   status: ['交易状态'],
   method: ['支付方式'],
   serial: ['充值流水号', '清算流水号', '充值流水号/清算流水号'],
@@ -73,8 +76,7 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   const amount = parseYuan(amountText);
   if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `金额（元） '${cellText(amountText)}' is not an amount (${amount.reason})`);
 
-  const directionRaw = row.get('direction');
-  const { direction } = normaliseDirection(clean(directionRaw));
+  const { direction, directionRaw } = tradeDirection(row, amount.minor);
   const magnitude = Math.abs(amount.minor);
   const status = clean(row.get('status'));
   const succeeded = statusSucceeded(status);
@@ -106,6 +108,23 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
     memo: joinParts([row.get('type'), row.get('memo')]),
   };
   return draft;
+}
+
+/**
+ * 收/支 when it says which way; else 资金状态 (已收入/已支出); else the sign of an amount written with one. The raw
+ * text is the cell that decided ('-' for the sign).
+ */
+function tradeDirection(row: HeaderedRow<Field>, signed: number): { direction: 'in' | 'out' | null; directionRaw: string } {
+  const printed = row.get('direction');
+  const stated = directionOfFlag(clean(printed));
+  if (stated !== null) return { direction: stated, directionRaw: printed };
+  const fund = row.get('fundStatus');
+  const fromFund = directionOfFlag(clean(fund));
+  if (fromFund !== null) return { direction: fromFund, directionRaw: fund };
+  const amountText = clean(row.get('amount'));
+  if (signed < 0) return { direction: 'out', directionRaw: '-' };
+  if (amountText.startsWith('+')) return { direction: 'in', directionRaw: '+' };
+  return { direction: null, directionRaw: printed };
 }
 
 export const alipayTrades: FormatSpec = {

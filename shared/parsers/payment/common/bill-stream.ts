@@ -1,4 +1,4 @@
-import { cellText, findHeader, headered, isBlank } from '../../tabular';
+import { cellText, findHeader, headered, isBlank, isRepeatedHeader } from '../../tabular';
 import type { Aliases, HeaderedRow, HeaderMatch } from '../../tabular';
 import type { SourceRecord } from '../../types';
 
@@ -59,7 +59,7 @@ export async function* billRows<F extends string>(
   const fresh = (sheet: string): SheetState<F> => ({ sheet, buffered: [], header: null, inFooter: false, meta: new Map() });
 
   function* dataRow(s: SheetState<F>, header: HeaderMatch<F>, record: SourceRecord): Iterable<BillEvent<F>> {
-    if (isBlank(record)) return;
+    if (isBlank(record) || isRepeatedHeader(record, header)) return;
     if (s.inFooter || isFooterStart(record)) {
       s.inFooter = true;
       collectMeta(record, s.meta);

@@ -1,4 +1,4 @@
-import { normaliseDirection } from '../../../money/index';
+import { directionOfFlag } from '../../direction-words';
 import { cellText } from '../../tabular';
 import type { AccountRef, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, parseYuan, rowError, signedMinor, statusSucceeded } from './cells';
@@ -13,6 +13,8 @@ export interface BillCells {
   /** the amount column's name as the bill writes it, for row errors */
   amountLabel: string;
   direction: string;
+  /** Alipay 资金状态 (已收入/已支出), read when 收/支 is blank */
+  fundStatus?: string;
   status: string;
 }
 
@@ -20,7 +22,8 @@ export interface BillCells {
 export type BillExtras = Pick<TxnDraft, 'counterparty'> & Partial<Pick<TxnDraft, 'summary' | 'channel' | 'txnNo' | 'logNo' | 'location' | 'memo'>>;
 
 /**
- * One personal-bill row (Alipay or WeChat Pay, self-provided): time, amount in 元 signed by 收/支, status → succeeded.
+ * One personal-bill row (Alipay or WeChat Pay, self-provided): time, amount in 元 signed by 收/支 (or, when 收/支 is
+ * blank, by 资金状态 已收入/已支出), status → succeeded.
  * Amounts and times that cannot be read are row errors with the column named.
  */
 export function billTxn(cells: BillCells, account: AccountRef, context: ParseContext, extras: BillExtras): MapperOutput {
@@ -30,7 +33,9 @@ export function billTxn(cells: BillCells, account: AccountRef, context: ParseCon
   if (clean(cells.amount) === '') return rowError(record, 'MISSING_FIELD', `${cells.amountLabel} is empty`);
   const amount = parseYuan(cells.amount);
   if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `${cells.amountLabel} '${cellText(cells.amount)}' is not an amount (${amount.reason})`);
-  const { direction } = normaliseDirection(clean(cells.direction));
+  const stated = directionOfFlag(clean(cells.direction));
+  const fromFund = stated === null && clean(cells.direction) === '' ? directionOfFlag(clean(cells.fundStatus)) : null;
+  const direction = stated ?? fromFund;
   const status = clean(cells.status);
   const succeeded = statusSucceeded(status);
   return {
@@ -43,7 +48,7 @@ export function billTxn(cells: BillCells, account: AccountRef, context: ParseCon
     amountMinor: signedMinor(direction, Math.abs(amount.minor)),
     currency: 'CNY',
     direction,
-    directionRaw: cells.direction,
+    directionRaw: fromFund === null ? cells.direction : (cells.fundStatus ?? ''),
     balanceMinor: null,
     succeeded,
     failReason: succeeded ? undefined : status,

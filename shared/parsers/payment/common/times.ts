@@ -1,4 +1,5 @@
 import { parseDateTime } from '../../../time/index';
+import { tidyTimeText } from '../../time-text';
 import type { FileWarning, Instant, ParseContext, RowError, SourceRecord } from '../../types';
 import { clean, rowError } from './cells';
 
@@ -6,12 +7,13 @@ export type TimeRead = { ok: true; instant: Instant } | { ok: false; error: RowE
 
 /**
  * A required time cell. Empty → MISSING_FIELD; a placeholder (`0000-00-00 …`) is kept as a time-less instant, the way
- * the contract keeps bank placeholders; anything unreadable → BAD_TIME naming the field and the reason.
+ * the contract keeps bank placeholders; anything unreadable → BAD_TIME naming the field and the reason. The exact
+ * rewrites of time-text.ts apply first (`下午2:30`, `20240315 093012` …); the instant keeps the cell as written.
  */
 export function readTime(record: SourceRecord, field: string, text: string, context: ParseContext): TimeRead {
   const t = clean(text);
   if (t === '') return { ok: false, error: rowError(record, 'MISSING_FIELD', `${field} is empty`) };
-  const parsed = parseDateTime(t, { zone: context.timeZone });
+  const parsed = parseDateTime(tidyTimeText(t, { excelSerial: record.sheet !== '' }), { zone: context.timeZone });
   if (parsed.ok) return { ok: true, instant: { utcMs: parsed.utcMs, original: t, offsetMinutes: parsed.offsetMinutes } };
   if (parsed.reason === 'placeholder') return { ok: true, instant: { utcMs: null, original: t, offsetMinutes: null } };
   return { ok: false, error: rowError(record, 'BAD_TIME', `${field} '${t}' is not a date-time (${parsed.reason})`) };

@@ -1,6 +1,7 @@
 import { normaliseMac, parseIp } from '../../../ids/index';
-import { normaliseDirection, parseFenAmount } from '../../../money/index';
+import { parseFenAmount } from '../../../money/index';
 import type { AmountResult } from '../../../money/index';
+import { directionOfFlag, legendCodes } from '../../direction-words';
 import { cellText, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { Counterparty, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
@@ -99,7 +100,7 @@ function readAmount(row: HeaderedRow<Field>): { field: string; text: string; res
 function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   const record = row.record;
   const directionRaw = row.get('direction');
-  const { direction } = normaliseDirection(clean(directionRaw));
+  const direction = directionOfFlag(clean(directionRaw), legendCodes(row.header('direction')));
   const payer = side(row, 'payer');
   const payee = side(row, 'payee');
   const subjectNumber = clean(row.get('subject'));

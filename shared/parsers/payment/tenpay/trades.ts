@@ -1,8 +1,10 @@
-import { formatMinor, normaliseDirection, parseFenAmount } from '../../../money/index';
-import { cellText, normaliseHeader, mapTabular } from '../../tabular';
+import { formatMinor, parseFenAmount } from '../../../money/index';
+import type { AmountResult } from '../../../money/index';
+import { directionOfFlag } from '../../direction-words';
+import { cellText, headerSaysFen, normaliseHeader, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
-import { clean, joinParts, opt, rowError, signedMinor } from '../common/cells';
+import { clean, joinParts, opt, parseYuan, rowError, signedMinor } from '../common/cells';
 import { detectPayment } from '../common/detect';
 import { readTime } from '../common/times';
 import { tenpayPathFacts } from './path';
@@ -42,12 +44,13 @@ const ALIASES: Aliases<Field> = {
   txnNo: ['交易单号'],
   bigNo: ['大单号'],
   userName: ['用户侧账号名称'],
-  direction: ['借贷类型', '借贷标志'],
-  bizType: ['交易业务类型'],
-  useType: ['交易用途类型'],
+  direction: ['借贷类型', '借贷标志', '收支类型', '出入账标识'],
+  bizType: ['交易业务类型', '交易类型'],
+  useType: ['交易用途类型', '交易用途'],
   time: ['交易时间'],
-  amount: ['交易金额(分)'],
-  balance: ['账户余额(分)'],
+  // amounts are in 分 unless the header says 元 (see amountIn)
+  amount: ['交易金额(分)', '交易金额(元)'],
+  balance: ['账户余额(分)', '账户余额(元)'],
   userCard: ['用户银行卡号'],
   userBank: ['用户侧银行名称'],
   channel: ['网联/银联'],
@@ -56,7 +59,7 @@ const ALIASES: Aliases<Field> = {
   cpCard: ['对手方银行卡号'],
   cpBank: ['对手侧银行名称', '对手方银行名称'],
   cpTime: ['对手方接收时间'],
-  cpAmount: ['对手方接收金额(分)'],
+  cpAmount: ['对手方接收金额(分)', '对手方接收金额(元)'],
   memo1: ['备注1'],
   memo2: ['备注2'],
 };
@@ -85,10 +88,23 @@ function isRepeatedHeader(row: HeaderedRow<Field>): boolean {
   return normaliseHeader(row.get('amount')) === normaliseHeader('交易金额(分)') && normaliseHeader(row.get('userId')) === normaliseHeader('用户ID');
 }
 
-function fen(text: string): { ok: true; minor: number | null } | { ok: false; reason: string } {
-  if (clean(text) === '') return { ok: true, minor: null };
-  const parsed = parseFenAmount(clean(text));
+/** A money cell in the unit its header states: 分 for `…(分)` (the return's own), 元 for `…(元)`. */
+function amountIn(row: HeaderedRow<Field>, field: 'amount' | 'balance' | 'cpAmount'): AmountResult {
+  const text = clean(row.get(field));
+  return headerSaysFen(row.header(field)) ? parseFenAmount(text) : parseYuan(text);
+}
+
+function optionalAmount(row: HeaderedRow<Field>, field: 'balance' | 'cpAmount'): { ok: true; minor: number | null } | { ok: false; reason: string } {
+  if (clean(row.get(field)) === '') return { ok: true, minor: null };
+  const parsed = amountIn(row, field);
   return parsed.ok ? { ok: true, minor: parsed.minor } : { ok: false, reason: parsed.reason };
+}
+
+/** `交易金额(分) '12.5' is not a whole number of 分 (not-integer)`, or the 元 form of the same. */
+function badAmount(row: HeaderedRow<Field>, field: 'amount' | 'balance', reason: string): string {
+  const header = row.header(field);
+  const unit = headerSaysFen(header) ? 'a whole number of 分' : 'an amount in 元';
+  return `${header} '${clean(row.get(field))}' is not ${unit} (${reason})`;
 }
 
 function mapRow(row: HeaderedRow<Field>, facts: TenpayPathFacts, context: ParseContext): MapperOutput {
@@ -97,23 +113,23 @@ function mapRow(row: HeaderedRow<Field>, facts: TenpayPathFacts, context: ParseC
   if (number === '') return rowError(record, 'MISSING_FIELD', '用户ID is empty');
   const time = readTime(record, '交易时间', row.get('time'), context);
   if (!time.ok) return time.error;
-  const amountText = clean(row.get('amount'));
-  if (amountText === '') return rowError(record, 'MISSING_FIELD', '交易金额(分) is empty');
-  const amount = parseFenAmount(amountText);
-  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `交易金额(分) '${amountText}' is not a whole number of 分 (${amount.reason})`);
-  const balance = fen(row.get('balance'));
-  if (!balance.ok) return rowError(record, 'BAD_AMOUNT', `账户余额(分) '${clean(row.get('balance'))}' is not a whole number of 分 (${balance.reason})`);
+  if (clean(row.get('amount')) === '') return rowError(record, 'MISSING_FIELD', `${row.header('amount')} is empty`);
+  const amount = amountIn(row, 'amount');
+  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', badAmount(row, 'amount', amount.reason));
+  const balance = optionalAmount(row, 'balance');
+  if (!balance.ok) return rowError(record, 'BAD_AMOUNT', badAmount(row, 'balance', balance.reason));
 
   const directionRaw = row.get('direction');
-  const { direction } = normaliseDirection(clean(directionRaw));
+  const direction = directionOfFlag(clean(directionRaw));
   const magnitude = Math.abs(amount.minor);
   const raw = row.raw();
   const account: AccountRef = { kind: 'tenpay', number, subAccount: '', holderName: opt(row.get('userName')), holderId: facts.idCard };
-  const received = fen(row.get('cpAmount'));
+  const received = optionalAmount(row, 'cpAmount');
   const memo1 = clean(row.get('memo1'));
   let packetNote: string | undefined;
   if (direction === 'out' && received.ok && received.minor !== null && received.minor < magnitude) {
-    const what = memo1.includes('红包') ? '群红包' : '对手方少收';
+    const redPacket = [memo1, row.get('bizType'), row.get('useType')].some((text) => text.includes('红包'));
+    const what = redPacket ? '群红包' : '对手方少收';
     packetNote = `${what}: 对手方接收金额 ${formatMinor(received.minor)} 元 < 交易金额 ${formatMinor(magnitude)} 元`;
   }
   const userCard = clean(row.get('userCard'));

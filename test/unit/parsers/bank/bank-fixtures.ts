@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { CCXK_TRANSACTIONS } from '@shared/parsers/bank';
 import type { AccountDraft, FileWarning, FormatSpec, IdentifierDraft, MapperOutput, PersonDraft, RowError, SourceRecord, TxnDraft } from '@shared/parsers/types';
 import { contextFor, mapAll, readFixtureRecords } from '../../../support/parser-records';
 
@@ -61,4 +62,34 @@ export function warning(parsed: Parsed, code: string): FileWarning {
   const found = parsed.warnings.find((w) => w.code === code);
   if (found === undefined) throw new Error(`no ${code} warning among ${parsed.warnings.map((w) => w.code).join(', ')}`);
   return found;
+}
+
+export interface TableOptions {
+  /** workbook sheet name; '' (the default) for a text file */
+  sheet?: string;
+  fileName?: string;
+  /** pad every header and cell with the trailing tab 查控 returns carry (default true) */
+  tabs?: boolean;
+  /** rows printed above the header (titles, 查询条件 …) */
+  above?: readonly (readonly string[])[];
+}
+
+/** A hand-written 交易明细 table (header, rows) through the 查控 transaction mapper; lines count from 1. */
+export async function mapTable(header: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): Promise<Parsed> {
+  const pad = (cells: readonly string[]): string[] => cells.map((cell) => (options.tabs === false || cell === '' ? cell : `${cell}\t`));
+  const table = [...(options.above ?? []), header, ...rows];
+  const records: SourceRecord[] = table.map((cells, index) => ({ sheet: options.sheet ?? '', line: index + 1, cells: pad(cells) }));
+  const fileName = options.fileName ?? '某银行股份有限公司交易明细信息.csv';
+  const outputs = await mapAll(CCXK_TRANSACTIONS, records, { fileName, relPath: fileName, timeZone: 'Asia/Shanghai' });
+  const of = <T extends MapperOutput['type']>(type: T): Extract<MapperOutput, { type: T }>[] =>
+    outputs.filter((o): o is Extract<MapperOutput, { type: T }> => o.type === type);
+  return { records, outputs, txns: of('txn'), accounts: of('account'), persons: of('person'), identifiers: of('identifier'), errors: of('error'), warnings: of('warning') };
+}
+
+/** The single transaction of a one-row table. */
+export async function mapOneRow(header: readonly string[], row: readonly string[], options: TableOptions = {}): Promise<TxnDraft> {
+  const parsed = await mapTable(header, [row], options);
+  const [txn] = parsed.txns;
+  if (txn === undefined || parsed.txns.length !== 1) throw new Error(`expected one transaction: ${JSON.stringify(parsed.outputs)}`);
+  return txn;
 }
