@@ -165,7 +165,7 @@ export function headerDetection<F extends string>(
     .slice(0, 4)
     .map((column) => match.names[column])
     .join(', ');
-  return { confidence, reason: `${label}: header matches ${match.matched}/${total} fields (${examples} …)` };
+  return { confidence, reason: `${label}：表头匹配 ${match.matched}/${total} 个字段（${examples} …）` };
 }
 
 /** A data row read through its header. */

@@ -21,23 +21,23 @@ function detect(input: DetectInput): Detection | null {
   if (header === null) return null;
   const reasons: string[] = [];
   const examples = [...header.columns.values()].slice(0, 5).map((column) => header.names[column]).join(', ');
-  reasons.push(`取证报告聊天表: header matches ${header.matched}/${FIELD_COUNT} fields (${examples} …)`);
+  reasons.push(`取证报告聊天表：表头匹配 ${header.matched}/${FIELD_COUNT} 个字段（${examples} …）`);
   let confidence = 0.5 + (0.5 * header.matched) / FIELD_COUNT;
   const title = input.head.flatMap((record) => record.cells).find((cell) => REPORT_WORDS.test(cellText(cell)));
   if (title !== undefined) {
     confidence += 0.1;
-    reasons.push(`title row '${cellText(title).slice(0, 40)}'`);
+    reasons.push(`标题行“${cellText(title).slice(0, 40)}”`);
   }
   if (NAME_WORDS.test(`${input.relPath}/${input.fileName}`)) {
     confidence += 0.05;
-    reasons.push('file name/path names a chat or forensic report');
+    reasons.push('文件名/路径表明是聊天记录或取证报告');
   }
   if (header.matched < 4 && title === undefined) {
     // 时间 + 内容 + one more column is any log's header: a guess without a report title
     confidence = Math.min(confidence, 0.45);
-    reasons.push('few chat columns and no report title: low confidence');
+    reasons.push('聊天列少且无报告标题：可信度低');
   }
-  return { confidence: Math.min(0.95, confidence), reason: reasons.join('; ') };
+  return { confidence: Math.min(0.95, confidence), reason: reasons.join('；') };
 }
 
 async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {

@@ -150,10 +150,10 @@ function detect(input: DetectInput): Detection | null {
   }).length;
   if (!titled && !(sections && headers > 0)) return null;
   const reasons: string[] = [];
-  if (titled) reasons.push(`first line '${TITLE}'`);
-  if (sections) reasons.push('消息对象 section');
-  if (headers > 0) reasons.push(`${headers} '时间 昵称(QQ号)' message headers`);
-  return { confidence: titled ? 0.97 : 0.85, reason: `${LABEL}: ${reasons.join('; ')}` };
+  if (titled) reasons.push(`首行为“${TITLE}”`);
+  if (sections) reasons.push('有“消息对象”分节');
+  if (headers > 0) reasons.push(`${headers} 个“时间 昵称(QQ号)”消息头`);
+  return { confidence: titled ? 0.97 : 0.85, reason: `${LABEL}：${reasons.join('；')}` };
 }
 
 export const qqClassicTxt: FormatSpec = {

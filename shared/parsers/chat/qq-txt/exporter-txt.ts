@@ -153,11 +153,11 @@ function detect(input: DetectInput): Detection | null {
   if (!banner && !box && blocks < 2) return null;
   const reasons: string[] = [];
   let confidence = 0.6;
-  if (banner) reasons.push('first line is the QQChatExporter banner');
-  if (box) reasons.push("'QQ聊天记录导出文件' header with 聊天名称");
-  if (blocks > 0) reasons.push(`${blocks} 'Name:' / '时间:' message blocks`);
+  if (banner) reasons.push('首行为 QQChatExporter 标识');
+  if (box) reasons.push('有“QQ聊天记录导出文件”表头及聊天名称');
+  if (blocks > 0) reasons.push(`${blocks} 个“Name:”/“时间:”消息块`);
   if (banner || box) confidence = blocks > 0 || box ? 0.97 : 0.9;
-  return { confidence, reason: `${LABEL}: ${reasons.join('; ')}` };
+  return { confidence, reason: `${LABEL}：${reasons.join('；')}` };
 }
 
 export const qqExporterTxt: FormatSpec = {

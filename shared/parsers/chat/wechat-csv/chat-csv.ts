@@ -198,14 +198,14 @@ function detect(input: DetectInput): Detection | null {
   const typed = names.has('type_name') || names.has('type');
   const timed = names.has('createtime') || names.has('create_time') || names.has('strtime');
   // is_sender + content alone could be any message log; the WeChat type and time columns make it this export
-  if (!typed || !timed) return { confidence: Math.min(base.confidence, 0.5), reason: `${base.reason}; no type_name/Type or CreateTime column: low confidence` };
+  if (!typed || !timed) return { confidence: Math.min(base.confidence, 0.5), reason: `${base.reason}；无 type_name/Type 或 CreateTime 列：可信度低` };
   let confidence = base.confidence + 0.1;
   const reasons = [base.reason];
   if (PATH_HINT.test(`${input.relPath}/${input.fileName}`)) {
     confidence += 0.05;
-    reasons.push('file name/path names WeChat chats');
+    reasons.push('文件名/路径表明是微信聊天记录');
   }
-  return { confidence: Math.min(0.98, confidence), reason: reasons.join('; ') };
+  return { confidence: Math.min(0.98, confidence), reason: reasons.join('；') };
 }
 
 export const wechatChatCsv: FormatSpec = {

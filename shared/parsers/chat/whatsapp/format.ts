@@ -35,16 +35,16 @@ function detectText(input: DetectInput, inZip: boolean): Detection | null {
   if (stamped === 0 || !(firstIsStamp || stamped >= 3)) return null;
   // long multi-line messages lower the share of timestamped lines; a log with a few dates in it does not start with one
   if (!firstIsStamp && stamped * 4 < nonBlank) return null;
-  const reasons = [`WhatsApp: ${stamped} of the first ${nonBlank} lines start with a WhatsApp timestamp`];
+  const reasons = [`WhatsApp：开头 ${nonBlank} 行中有 ${stamped} 行以 WhatsApp 时间戳开头`];
   let confidence = firstIsStamp ? 0.85 : 0.7;
   if (inZip) {
     confidence += 0.1;
-    reasons.push('zip holds the chat text of an "Attach media" export');
+    reasons.push('压缩包内是“附带媒体”导出的聊天文本');
   } else if (NAME_HINT.test(`${input.relPath}/${input.fileName}`)) {
     confidence += 0.1;
-    reasons.push('file name names a WhatsApp chat');
+    reasons.push('文件名表明是 WhatsApp 聊天');
   }
-  return { confidence: Math.min(0.98, confidence), reason: reasons.join('; ') };
+  return { confidence: Math.min(0.98, confidence), reason: reasons.join('；') };
 }
 
 export const whatsappText: FormatSpec = {
@@ -70,7 +70,7 @@ export const whatsappZip: FormatSpec = {
     if (input.container !== 'zip') return null;
     const entry = (input.entries ?? []).find((name) => CHAT_ENTRY.test(name) && !name.startsWith('__MACOSX/'));
     if (entry === undefined) return null;
-    return detectText(input, true) ?? { confidence: 0.6, reason: `WhatsApp: the zip holds ${entry}, but its first lines show no WhatsApp timestamp` };
+    return detectText(input, true) ?? { confidence: 0.6, reason: `WhatsApp：压缩包内有 ${entry}，但开头几行没有 WhatsApp 时间戳` };
   },
   survey: surveyWhatsapp,
   mapRows: mapWhatsappRows,

@@ -40,16 +40,16 @@ export function detectPayment<F extends string>(input: DetectInput, spec: Paymen
   const nameHit = spec.nameHints?.find((hint) => hint.test(path));
   if (nameHit) {
     confidence += 0.1;
-    reasons.push(`file name/path matches ${String(nameHit)}`);
+    reasons.push(`文件名/路径符合 ${String(nameHit)}`);
   }
   const contentHit = spec.contentHints?.find((hint) => input.head.some((record) => record.cells.some((cell) => hint.test(cellText(cell)))));
   if (contentHit) {
     confidence += 0.05;
-    reasons.push(`title line matches ${String(contentHit)}`);
+    reasons.push(`标题行符合 ${String(contentHit)}`);
   }
   if (!nameHit && !contentHit && spec.unhintedCap !== undefined && confidence > spec.unhintedCap) {
     confidence = spec.unhintedCap;
-    reasons.push('generic columns and no file-name hint: low confidence');
+    reasons.push('列名通用且文件名无提示：可信度低');
   }
-  return { confidence: Math.min(0.99, confidence), reason: reasons.join('; ') };
+  return { confidence: Math.min(0.99, confidence), reason: reasons.join('；') };
 }

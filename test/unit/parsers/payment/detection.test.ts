@@ -57,7 +57,7 @@ describe('detection reasons and hints', () => {
     const text = '用户ID\t交易单号\t大单号\t借贷类型\t交易时间\t交易金额(分)\nu\tT\tD\t出\t2025-01-01 00:00:00\t1';
     const [top] = detectFormats({ fileName: 'TenpayTrades.txt', relPath: 'a/TenpayTrades.txt', head: textRecords(text) }, PAYMENT_FORMATS);
     expect(top?.format.id).toBe('tenpay.trades');
-    expect(top?.reason).toMatch(/^财付通交易明细 TenpayTrades: header matches 6\/21 fields \(用户ID, 交易单号, 大单号, 借贷类型 …\); file name\/path matches/);
+    expect(top?.reason).toMatch(/^财付通交易明细 TenpayTrades：表头匹配 6\/21 个字段（用户ID, 交易单号, 大单号, 借贷类型 …）；文件名\/路径符合/);
   });
 
   it('a bare 时间 + IP table without any hint is only a low-confidence login trail', () => {

@@ -44,8 +44,8 @@ describe('forensic chat table detection', () => {
     const ranked = detectFormats(detectInputOf('report.xlsx', await workbookRecords(file), { container: 'xlsx', text: '' }));
     expect(ranked[0]?.format.id).toBe(forensicChatTable.id);
     expect(ranked[0]?.confidence).toBeGreaterThan(0.7);
-    expect(ranked[0]?.reason).toMatch(/header matches \d+\/\d+ fields/);
-    expect(ranked[0]?.reason).toContain('title row');
+    expect(ranked[0]?.reason).toMatch(/表头匹配 \d+\/\d+ 个字段/);
+    expect(ranked[0]?.reason).toContain('标题行“');
   });
 
   it('wins for the HTML report, whose script holds a fake chat table', () => {

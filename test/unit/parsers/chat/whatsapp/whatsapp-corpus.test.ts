@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(ZIP))('corpus: WhatsApp "Attach media" zip (whatsapp
     const zip = await readChatZip(ZIP, CORPUS_DIR);
     const ranked = detectFormats(chatDetectInput(zip), BUILT_IN_FORMATS);
     expect(ranked.map((r) => r.format.id)).toEqual(['whatsapp.zip']);
-    expect(ranked[0]?.reason).toMatch(/zip holds the chat text/);
+    expect(ranked[0]?.reason).toMatch(/压缩包内是“附带媒体”导出的聊天文本/);
     const run = await runChat(whatsappZip, textLines(zip.text), chatContext(zip));
     expect(run.errors).toEqual([]);
     expect(run.warnings).toEqual([]);
