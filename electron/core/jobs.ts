@@ -5,19 +5,27 @@ import type { EventBus } from './events';
 export interface JobHandle {
   id: string;
   signal: AbortSignal;
-  progress(update: Omit<JobProgress, 'jobId' | 'kind' | 'label' | 'ratePerSecond' | 'etaSeconds'>): void;
+  progress(update: Omit<JobProgress, 'jobId' | 'kind' | 'label' | 'title' | 'ratePerSecond' | 'etaSeconds'>): void;
 }
+
+/** what the job is, as data the screens word in their language */
+export type JobTitle = NonNullable<JobProgress['title']>;
+
+/** how a job is described: the Chinese line alone, or with its structured title */
+export type JobLabel = string | { label: string; title: JobTitle };
 
 /**
  * Background jobs (imports, analyses): each gets an AbortSignal for cancel and reports progress as events,
- * with the rate and time left computed here once for every kind of job.
+ * with the rate and time left computed here once for every kind of job. A job is described by its Chinese label and,
+ * where the caller gives one, a structured title the screens put in words in either language.
  */
 export class JobRegistry {
   private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly bus: EventBus) {}
 
-  async run<T>(kind: string, label: string, work: (job: JobHandle) => Promise<T>): Promise<T> {
+  async run<T>(kind: string, described: JobLabel, work: (job: JobHandle) => Promise<T>): Promise<T> {
+    const { label, title } = typeof described === 'string' ? { label: described, title: undefined } : described;
     const id = randomUUID();
     const controller = new AbortController();
     this.running.set(id, controller);
@@ -29,7 +37,7 @@ export class JobRegistry {
         const seconds = (Date.now() - started) / 1000;
         const rate = seconds > 0 ? done / seconds : null;
         const eta = rate && total !== null && rate > 0 ? Math.max(0, (total - done) / rate) : null;
-        this.bus.emit('job.progressed', { jobId: id, kind, label, done, total, unit, ratePerSecond: rate, etaSeconds: eta, ...extra });
+        this.bus.emit('job.progressed', { jobId: id, kind, label, ...(title ? { title } : {}), done, total, unit, ratePerSecond: rate, etaSeconds: eta, ...extra });
       },
     };
     try {
@@ -45,7 +53,7 @@ export class JobRegistry {
   }
 
   /** Start a job in the background and return its id at once; its outcome arrives as events. */
-  start<T>(kind: string, label: string, work: (job: JobHandle) => Promise<T>, settled: (outcome: { ok: true; value: T } | { ok: false; error: unknown }, jobId: string) => void): string {
+  start<T>(kind: string, label: JobLabel, work: (job: JobHandle) => Promise<T>, settled: (outcome: { ok: true; value: T } | { ok: false; error: unknown }, jobId: string) => void): string {
     let id = '';
     const promise = this.run(kind, label, (job) => {
       id = job.id;

@@ -273,7 +273,7 @@ export const methods = {
   /** multi-hop fund tracing (去向/来源) with FIFO or proportional attribution and what stays at each account */
   'flow.trace': method('read', TraceInput, TraceResult),
   /** store a trace as a finding (rule 'trace') with its parameters, hop rows and seeds */
-  'flow.saveTrace': method('write', SaveTraceInput, z.object({ findingId: z.number().int(), title: z.string(), trace: TraceResult })),
+  'flow.saveTrace': method('write', SaveTraceInput, z.object({ findingId: z.number().int(), title: z.string(), titleEn: z.string().nullable(), trace: TraceResult })),
   /** 补调清单: counterparties the money reached whose statements the case lacks, grouped by the institution to ask */
   'flow.followUps': method('read', FollowUpFilter, FollowUpList),
   /** the 补调清单 as XLSX in the case's exports/ folder */

@@ -56,6 +56,8 @@ export const FindingSummary = z.object({
   params: z.record(z.string(), ParamValue),
   /** in Chinese, worded as a suspicion (疑似 …) */
   title: z.string(),
+  /** the same in English (findings stored before schema 7, and traces saved under a title the user typed: null) */
+  titleEn: z.string().nullable(),
   score: z.number().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),

@@ -114,10 +114,23 @@ export const AppInfo = z.object({
   nativeDialogs: z.boolean(),
 });
 
+/**
+ * What a job is, for the screens to put in words in their language (`label` keeps the Chinese line built by the
+ * backend, for older screens and scripts): an import of files (the first two names and how many in all), a run of
+ * detection rules (their ids; none: every rule), an export of transactions (the file format).
+ */
+export const JobTitle = z.discriminatedUnion('key', [
+  z.object({ key: z.literal('import'), names: z.array(z.string()), count: z.number().int() }),
+  z.object({ key: z.literal('detect'), rules: z.array(z.string()) }),
+  z.object({ key: z.literal('export'), format: z.enum(['csv', 'xlsx']) }),
+]);
+
 export const JobProgress = z.object({
   jobId: z.string(),
   kind: z.string(),
   label: z.string(),
+  /** the job in structured form (absent: only `label` describes it) */
+  title: JobTitle.optional(),
   done: z.number(),
   total: z.number().nullable(),
   unit: z.enum(['rows', 'bytes', 'files', 'steps']),

@@ -89,6 +89,8 @@ export const TaggedItem = z.object({
   timeText: z.string().nullable(),
   /** own account (txn), sender (message), account number, person's name, finding title */
   title: z.string(),
+  /** a finding's title in English (absent for other items and for findings recorded before English titles) */
+  titleEn: z.string().nullable().optional(),
   /** holder name (txn, account) or ID type (person) */
   subtitle: z.string().nullable(),
   /** counterparty (txn), text snippet (message), ID number (person, account), rule (finding) */

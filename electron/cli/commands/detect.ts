@@ -28,6 +28,7 @@ function describe(result: RuleResult, findingIds: readonly number[] | null): Rec
     items: result.hits.map((hit, i) => ({
       findingId: findingIds?.[i] ?? null,
       title: hit.title,
+      titleEn: hit.titleEn,
       score: hit.score,
       subject: hit.subject,
       accounts: hit.accounts,

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { getTag } from './tag-store';
 
 /** What a one-line description of an item needs, before the link's own facts are added. */
-type Description = Pick<TaggedItem, 'utcMs' | 'timeText' | 'title' | 'subtitle' | 'detail' | 'context' | 'amountMinor' | 'currency' | 'direction'>;
+type Description = Pick<TaggedItem, 'utcMs' | 'timeText' | 'title' | 'titleEn' | 'subtitle' | 'detail' | 'context' | 'amountMinor' | 'currency' | 'direction'>;
 
 const SNIPPET_CHARS = 120;
 
@@ -105,12 +105,12 @@ const DESCRIBE: Record<ItemType, (db: Db, json: string) => Map<number, Descripti
   },
   finding(db, json) {
     const rows = db
-      .prepare('SELECT id, rule, version, title, created_at AS createdAt FROM finding WHERE id IN (SELECT value FROM json_each(?))')
-      .all(json) as { id: number; rule: string; version: number; title: string; createdAt: string }[];
+      .prepare('SELECT id, rule, version, title, title_en AS titleEn, created_at AS createdAt FROM finding WHERE id IN (SELECT value FROM json_each(?))')
+      .all(json) as { id: number; rule: string; version: number; title: string; titleEn: string | null; createdAt: string }[];
     return new Map(
       rows.map((row) => {
         const at = Date.parse(row.createdAt);
-        return [row.id, { ...untimed(), utcMs: Number.isNaN(at) ? null : at, timeText: row.createdAt, title: row.title, detail: `${row.rule} v${row.version}` }];
+        return [row.id, { ...untimed(), utcMs: Number.isNaN(at) ? null : at, timeText: row.createdAt, title: row.title, titleEn: row.titleEn, detail: `${row.rule} v${row.version}` }];
       }),
     );
   },

@@ -26,7 +26,7 @@ export async function runExportJob(deps: ExportJobDeps, input: { filter: TxnFilt
   const params = { format: input.format, filter: input.filter, sort: input.sort };
   let jobId = '';
   try {
-    return await jobs.run('export', label, async (job) => {
+    return await jobs.run('export', { label, title: { key: 'export', format: input.format } }, async (job) => {
       jobId = job.id;
       let reported = 0;
       const outcome = await exportTxns(session.db, {

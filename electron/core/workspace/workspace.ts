@@ -169,7 +169,7 @@ export class Workspace {
     return this.startCaseJob('import', (release) =>
       this.jobs.start(
         'import',
-        label,
+        { label, title: { key: 'import', names: names.slice(0, 2), count: names.length } },
         (job) =>
           importIntoCase(session, {
             ...input,

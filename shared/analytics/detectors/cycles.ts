@@ -5,7 +5,7 @@
  * out. The same ring of accounts seen several times is one hit with every occurrence.
  */
 import { flag, num, pattern, yuan } from './params';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import { PAYMENT_PLATFORMS } from './reference';
 import { lowerBound, outgoing, transfers } from './transfers';
 import type { Detector, Hit } from './types';
@@ -140,7 +140,12 @@ export const cycles: Detector = {
       const labels = ring.nodes.map((n) => nodeLabel(table, n));
       const total = occurrences.reduce((s, o) => s + o.amount, 0);
       const maxDays = Math.max(...occurrences.map((o) => o.days));
-      const title = `疑似资金闭环：${[...labels, labels[0] ?? ''].join(' → ')}，${occurrences.length} 次回流（合计 ${money(total)}，最长 ${maxDays < 1 ? `${Math.max(1, Math.round(maxDays * 24))} 小时` : `${Math.round(maxDays)} 天`}）`;
+      const path = [...labels, labels[0] ?? ''].join(' → ');
+      const hours = Math.max(1, Math.round(maxDays * 24));
+      const title = {
+        zh: `疑似资金闭环：${path}，${occurrences.length} 次回流（合计 ${money(total)}，最长 ${maxDays < 1 ? `${hours} 小时` : `${Math.round(maxDays)} 天`}）`,
+        en: `Suspected closed loop: ${path}, ${countEn(occurrences.length, 'round trip')} (${moneyEn(total)} in all, the longest took ${maxDays < 1 ? countEn(hours, 'hour') : countEn(Math.round(maxDays), 'day')})`,
+      };
       const score = clamp01(0.5 + 0.1 * occurrences.length + 0.1 * Math.min(...occurrences.map((o) => o.returnShare)));
       hits.push(
         builder.build(title, score, ring.nodes[0] ?? null, {

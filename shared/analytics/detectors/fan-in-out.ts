@@ -7,7 +7,7 @@
 import { flag, num, pattern, yuan } from './params';
 import { INSTITUTIONS, ORDINARY_SUMMARIES } from './reference';
 import { nodeMatcher, summaryMatcher } from './typology-helpers';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { TxnTable } from './table';
 import type { Detector, Hit, ParamSpec, ParamValues } from './types';
 
@@ -168,9 +168,16 @@ function fanDetector(shape: Shape): Detector {
           maxSpread = Math.max(maxSpread, episode.spread.size);
         }
         const label = nodeLabel(table, node);
+        const periods = countEn(episodes.length, 'period');
         const title = fanIn
-          ? `疑似分散转入集中转出：${label} ${episodes.length} 段时间内自 ${maxSpread} 个以上来源转入 ${money(spreadTotal)} 后集中转出`
-          : `疑似集中转入分散转出：${label} ${episodes.length} 段时间内集中转入后分散转给 ${maxSpread} 个以上对手（${money(spreadTotal)}）`;
+          ? {
+              zh: `疑似分散转入集中转出：${label} ${episodes.length} 段时间内自 ${maxSpread} 个以上来源转入 ${money(spreadTotal)} 后集中转出`,
+              en: `Suspected fan-in (many in, few out): ${label} took in ${moneyEn(spreadTotal)} from ${maxSpread} or more sources in ${periods} and sent it on to one or two accounts`,
+            }
+          : {
+              zh: `疑似集中转入分散转出：${label} ${episodes.length} 段时间内集中转入后分散转给 ${maxSpread} 个以上对手（${money(spreadTotal)}）`,
+              en: `Suspected fan-out (few in, many out): ${label} took money in from one or two accounts and paid it out to ${maxSpread} or more counterparties in ${periods} (${moneyEn(spreadTotal)})`,
+            };
         hits.push(
           builder.build(title, clamp01(0.5 + 0.05 * maxSpread + 0.1 * episodes.length), node, {
             episodes: episodes.map((e) => ({

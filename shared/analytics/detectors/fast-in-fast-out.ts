@@ -7,7 +7,7 @@
  * share of their active days.
  */
 import { num, flag, yuan } from './params';
-import { DAY, HitBuilder, MINUTE, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, MINUTE, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { Detector, Hit } from './types';
 
 export const fastInFastOut: Detector = {
@@ -97,10 +97,18 @@ export const fastInFastOut: Detector = {
         for (const j of event.outRows) if (table.cp(j) >= 0) builder.node(table.cp(j), 'destination');
       }
       const label = nodeLabel(table, node);
+      const minutes = Math.round(window / MINUTE);
+      const dayPercent = Math.round((bothDays / activeDays) * 100);
       const title =
         events.length > 0
-          ? `疑似快进快出：${label} ${events.length} 次资金转入后 ${Math.round(window / MINUTE)} 分钟内转出（转入 ${money(inTotal)}，转出 ${money(outTotal)}）`
-          : `疑似快进快出：${label} 有 ${bothDays} 天同日大额转入转出（占活跃天数 ${Math.round((bothDays / activeDays) * 100)}%）`;
+          ? {
+              zh: `疑似快进快出：${label} ${events.length} 次资金转入后 ${minutes} 分钟内转出（转入 ${money(inTotal)}，转出 ${money(outTotal)}）`,
+              en: `Suspected fast in, fast out: ${label} passed on ${countEn(events.length, 'inflow')} within ${countEn(minutes, 'minute')} (in ${moneyEn(inTotal)}, out ${moneyEn(outTotal)})`,
+            }
+          : {
+              zh: `疑似快进快出：${label} 有 ${bothDays} 天同日大额转入转出（占活跃天数 ${dayPercent}%）`,
+              en: `Suspected fast in, fast out: ${label} had both a large inflow and a large outflow on ${countEn(bothDays, 'day')} (${dayPercent}% of its active days)`,
+            };
       const score = clamp01(0.5 + 0.1 * events.length + (dayFlag ? 0.2 : 0) + Math.min(0.2, inTotal / (100 * minAmount || 1)));
       hits.push(
         builder.build(title, score, node, {

@@ -4,7 +4,7 @@
  * out; so are ordinary items unless `includeOrdinary` is set.
  */
 import { flag, num, pattern } from './params';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import { INSTITUTIONS, ORDINARY_SUMMARIES } from './reference';
 import { summaryMatcher } from './typology-helpers';
 import type { Detector, Hit } from './types';
@@ -58,8 +58,13 @@ export const frequent: Detector = {
         if (best.length < minCount) continue;
         const sum = best.reduce((s, r) => s + table.amount(r), 0);
         const builder = new HitBuilder(table).node(node, 'subject').node(cp, 'counterparty').rows(best, 'evidence');
+        const days = num(params, 'windowDays');
+        const title = {
+          zh: `疑似频繁交易：${nodeLabel(table, node)} 与 ${nodeLabel(table, cp)} ${days} 天内交易 ${best.length} 笔（${money(sum)}）`,
+          en: `Suspected frequent transactions: ${nodeLabel(table, node)} and ${nodeLabel(table, cp)} — ${countEn(best.length, 'transaction')} within ${countEn(days, 'day')} (${moneyEn(sum)})`,
+        };
         hits.push(
-          builder.build(`疑似频繁交易：${nodeLabel(table, node)} 与 ${nodeLabel(table, cp)} ${num(params, 'windowDays')} 天内交易 ${best.length} 笔（${money(sum)}）`, clamp01(0.3 + 0.03 * best.length), node, {
+          builder.build(title, clamp01(0.3 + 0.03 * best.length), node, {
             counterparty: { account: table.accountOf(cp), number: table.nodeInfo(cp)?.key ?? '', name: table.nodeInfo(cp)?.name ?? '' },
             count: best.length,
             totalRows: rows.length,

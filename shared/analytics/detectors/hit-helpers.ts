@@ -1,7 +1,7 @@
 /** Small helpers every detector uses to describe what it found. */
 import { formatMinor } from '../../money/format';
 import type { TxnTable } from './table';
-import type { Hit, HitItem } from './types';
+import type { Hit, HitItem, Localised } from './types';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -12,6 +12,22 @@ export function money(minor: number): string {
   const yuan = minor / 100;
   if (Math.abs(yuan) >= 10_000) return `¥${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, '')}万`;
   return `¥${formatMinor(Math.round(minor))}`;
+}
+
+/** the English title's amount: `¥75,870.00` — yuan and fen as the statement prints them (万 means nothing to a reader of English) */
+export function moneyEn(minor: number): string {
+  return `¥${formatMinor(Math.round(minor))}`;
+}
+
+/** a count with its noun for the English title: `1 day`, `3 days`, `2 policyholders` */
+export function countEn(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** names in an English sentence: `a`, `a and b`, `a, b and c` */
+export function listEn(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 /** a node as a person reads it: `张三 6222…1234` */
@@ -57,9 +73,11 @@ export class HitBuilder {
     return this;
   }
 
-  build(title: string, score: number, subject: number | null, detail: Record<string, unknown>): Hit {
+  /** `title`: the same finding worded in Chinese (stored as the title) and in English, from the same figures */
+  build(title: Localised, score: number, subject: number | null, detail: Record<string, unknown>): Hit {
     return {
-      title,
+      title: title.zh,
+      titleEn: title.en,
       score: Math.round(clamp01(score) * 1000) / 1000,
       subject: subject === null ? null : this.table.accountOf(subject),
       accounts: [...this.accounts.values()],

@@ -5,7 +5,7 @@
  * natural persons) cannot be told apart in statements and are not checked.
  */
 import { num, yuan } from './params';
-import { HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { Detector, Hit } from './types';
 
 interface Day {
@@ -83,8 +83,13 @@ export const largeValue: Detector = {
       const dayCount = new Set(flagged.map((f) => f.day)).size;
       if (dayCount < minDays || flagged.length === 0) continue;
       const largest = Math.max(...flagged.map((f) => f.amountMinor));
+      const label = nodeLabel(table, node);
+      const title = {
+        zh: `疑似大额交易：${label} 有 ${dayCount} 天达到大额交易标准（最高单日 ${money(largest)}）`,
+        en: `Suspected large-value transactions: ${label} reached the large-value reporting threshold on ${countEn(dayCount, 'day')} (highest day ${moneyEn(largest)})`,
+      };
       hits.push(
-        builder.build(`疑似大额交易：${nodeLabel(table, node)} 有 ${dayCount} 天达到大额交易标准（最高单日 ${money(largest)}）`, clamp01(0.4 + 0.05 * dayCount), node, {
+        builder.build(title, clamp01(0.4 + 0.05 * dayCount), node, {
           organisation: info?.organisation ?? false,
           days: flagged.map((f) => ({ date: new Date(f.day * 86_400_000).toISOString().slice(0, 10), kind: f.kind, amountMinor: f.amountMinor })),
         }),

@@ -4,7 +4,7 @@
  * counted as night. The holiday share needs the holiday calendar; without one only night is checked.
  */
 import { flag, num } from './params';
-import { HitBuilder, clamp01, nodeLabel } from './hit-helpers';
+import { HitBuilder, clamp01, countEn, nodeLabel } from './hit-helpers';
 import type { Detector, Hit } from './types';
 
 const DAY_MS = 86_400_000;
@@ -62,12 +62,21 @@ export const nightHoliday: Detector = {
       const builder = new HitBuilder(table).node(node, 'subject');
       if (byNight) builder.rows(night, 'night');
       if (byHoliday) builder.rows(holiday, 'holiday');
+      const nightPercent = Math.round(nightShare * 100);
+      const holidayPercent = Math.round(holidayShare * 100);
       const parts = [
-        byNight ? `${night.length} 笔（${Math.round(nightShare * 100)}%）在夜间 ${startHour}:00–${endHour}:00` : '',
-        byHoliday ? `${holiday.length} 笔（${Math.round(holidayShare * 100)}%）在法定节假日` : '',
+        byNight ? `${night.length} 笔（${nightPercent}%）在夜间 ${startHour}:00–${endHour}:00` : '',
+        byHoliday ? `${holiday.length} 笔（${holidayPercent}%）在法定节假日` : '',
       ].filter((p) => p !== '');
+      const clock = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
+      const partsEn = [
+        byNight ? `${countEn(night.length, 'transaction')} (${nightPercent}%) at night, ${clock(startHour)}–${clock(endHour)}` : '',
+        byHoliday ? `${countEn(holiday.length, 'transaction')} (${holidayPercent}%) on public holidays` : '',
+      ].filter((p) => p !== '');
+      const label = nodeLabel(table, node);
+      const title = { zh: `疑似夜间/节假日异常交易：${label} ${parts.join('，')}`, en: `Suspected night or holiday activity: ${label} — ${partsEn.join('; ')}` };
       hits.push(
-        builder.build(`疑似夜间/节假日异常交易：${nodeLabel(table, node)} ${parts.join('，')}`, clamp01(0.3 + 0.5 * Math.max(nightShare, holidayShare)), node, {
+        builder.build(title, clamp01(0.3 + 0.5 * Math.max(nightShare, holidayShare)), node, {
           rows: counted,
           nightRows: night.length,
           nightShare: Math.round(nightShare * 1000) / 1000,

@@ -4,7 +4,7 @@
  * dwell) and the balance keeps returning to about zero. Transfers between one holder's own accounts are left out.
  */
 import { flag, num, yuan } from './params';
-import { HOUR, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { HOUR, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { TxnTable } from './table';
 import type { Detector, Hit } from './types';
 
@@ -137,9 +137,15 @@ export const passThrough: Detector = {
       for (const s of sources) builder.node(s, 'source');
       for (const d of destinations) builder.node(d, 'destination');
       const score = clamp01(0.4 + (maxImbalance > 0 ? 0.2 * (1 - imbalance / maxImbalance) : 0.2) + 0.2 * Math.min(1, turnover / (4 * Math.max(1, minTurnover))) + 0.1 * Math.min(1, (sources.size + destinations.size) / 6) + (maxDwell > 0 ? 0.1 * (1 - Math.min(1, (medianMinutes * 60_000) / maxDwell)) : 0));
+      const label = nodeLabel(table, node);
+      const dwellHours = Math.max(0, Math.round(medianMinutes / 60));
+      const title = {
+        zh: `疑似过渡账户：${label} 转入 ${money(inSum)}、转出 ${money(outSum)}，资金停留中位 ${dwellHours} 小时`,
+        en: `Suspected pass-through account: ${label} took in ${moneyEn(inSum)} and paid out ${moneyEn(outSum)}; money stayed ${countEn(dwellHours, 'hour')} (median)`,
+      };
       hits.push(
         builder.build(
-          `疑似过渡账户：${nodeLabel(table, node)} 转入 ${money(inSum)}、转出 ${money(outSum)}，资金停留中位 ${Math.max(0, Math.round(medianMinutes / 60))} 小时`,
+          title,
           score,
           node,
           {

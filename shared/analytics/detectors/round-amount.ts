@@ -4,7 +4,7 @@
  * interest …) are counted like any other row.
  */
 import { num, yuan } from './params';
-import { HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { Detector, Hit } from './types';
 
 export const roundAmount: Detector = {
@@ -44,8 +44,14 @@ export const roundAmount: Detector = {
       if (round.length < minCount || total === 0 || round.length / total < minShare) continue;
       const share = round.length / total;
       const builder = new HitBuilder(table).node(node, 'subject').rows(round, 'evidence');
+      const label = nodeLabel(table, node);
+      const percent = Math.round(share * 100);
+      const title = {
+        zh: `疑似整数金额交易：${label} ${round.length} 笔（占 ${percent}%）为 ${money(unit)} 的整数倍，合计 ${money(sum)}`,
+        en: `Suspected round amounts: ${countEn(round.length, 'transaction')} of ${label} (${percent}%) are whole multiples of ${moneyEn(unit)}, ${moneyEn(sum)} in all`,
+      };
       hits.push(
-        builder.build(`疑似整数金额交易：${nodeLabel(table, node)} ${round.length} 笔（占 ${Math.round(share * 100)}%）为 ${money(unit)} 的整数倍，合计 ${money(sum)}`, clamp01(0.3 + share * 0.6 + 0.01 * round.length), node, {
+        builder.build(title, clamp01(0.3 + share * 0.6 + 0.01 * round.length), node, {
           rows: total,
           roundRows: round.length,
           share: Math.round(share * 1000) / 1000,

@@ -5,7 +5,7 @@
  * counterparties printed without a number are left out: every subject shares those.
  */
 import { flag, num, pattern } from './params';
-import { HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import { INSTITUTIONS, ORDINARY_SUMMARIES } from './reference';
 import type { Detector, Hit } from './types';
 
@@ -81,9 +81,17 @@ export const sharedCounterparty: Detector = {
       // the subjects that pay it (or that it pays); the counterparty itself is the finding's subject
       for (const s of group.subjects) builder.node(s, receives ? 'source' : 'destination');
       const label = nodeLabel(table, cp);
+      const subjects = countEn(group.holders.size, 'subject');
+      const rows = `${countEn(group.rows.length, 'transaction')}, ${moneyEn(group.amount)}`;
       const title = receives
-        ? `疑似共同交易对手：${label} 收到 ${group.holders.size} 名调查对象的款项（${group.rows.length} 笔，${money(group.amount)}）`
-        : `疑似共同交易对手：${label} 向 ${group.holders.size} 名调查对象付款（${group.rows.length} 笔，${money(group.amount)}）`;
+        ? {
+            zh: `疑似共同交易对手：${label} 收到 ${group.holders.size} 名调查对象的款项（${group.rows.length} 笔，${money(group.amount)}）`,
+            en: `Suspected shared counterparty: ${label} received money from ${subjects} (${rows})`,
+          }
+        : {
+            zh: `疑似共同交易对手：${label} 向 ${group.holders.size} 名调查对象付款（${group.rows.length} 笔，${money(group.amount)}）`,
+            en: `Suspected shared counterparty: ${label} paid ${subjects} (${rows})`,
+          };
       const info = table.nodeInfo(cp);
       hits.push(
         builder.build(title, clamp01(0.4 + 0.1 * group.holders.size), cp, {

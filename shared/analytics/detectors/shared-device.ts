@@ -8,10 +8,15 @@
 import { UnionFind } from '../union-find';
 import { IdentifierFilter } from './ip-exclusion';
 import { num, text } from './params';
-import { HitBuilder, clamp01, nodeLabel } from './hit-helpers';
-import type { DeviceObservation, Detector, Hit } from './types';
+import { HitBuilder, clamp01, countEn, nodeLabel } from './hit-helpers';
+import type { DeviceObservation, Detector, Hit, Localised } from './types';
 
-const KIND_WORD: Record<DeviceObservation['kind'], string> = { ip: 'IP', mac: 'MAC', device: '设备号', phone: '手机号' };
+const KIND_WORD: Record<DeviceObservation['kind'], Localised> = {
+  ip: { zh: 'IP', en: 'IP' },
+  mac: { zh: 'MAC', en: 'MAC' },
+  device: { zh: '设备号', en: 'device ID' },
+  phone: { zh: '手机号', en: 'phone' },
+};
 
 export const sharedDevice: Detector = {
   id: 'shared-device',
@@ -101,8 +106,16 @@ export const sharedDevice: Detector = {
         if (row !== undefined) builder.row(row, 'evidence');
       }
       const names = [...component.accounts].map((a) => nodeOfAccount.get(a)).filter((n): n is number => n !== undefined).map((n) => table.nodeInfo(n)?.name ?? '').filter((n, i, all) => n !== '' && all.indexOf(n) === i);
-      const shown = component.values.slice(0, 3).map((e) => `${KIND_WORD[e.kind]} ${e.value}`).join('、');
-      const title = `疑似同一设备操作：${holders.size} 名持有人的 ${component.accounts.size} 个账户共用 ${shown}${component.values.length > 3 ? ` 等 ${component.values.length} 项标识` : ''}（${names.slice(0, 4).join('、')}${names.length > 4 ? '…' : ''}）`;
+      const first = component.values.slice(0, 3);
+      const more = component.values.length > 3;
+      const shown = first.map((e) => `${KIND_WORD[e.kind].zh} ${e.value}`).join('、');
+      const shownEn = first.map((e) => `${KIND_WORD[e.kind].en} ${e.value}`).join(', ');
+      const someNames = `${names.slice(0, 4).join('、')}${names.length > 4 ? '…' : ''}`;
+      const someNamesEn = `${names.slice(0, 4).join(', ')}${names.length > 4 ? ' …' : ''}`;
+      const title = {
+        zh: `疑似同一设备操作：${holders.size} 名持有人的 ${component.accounts.size} 个账户共用 ${shown}${more ? ` 等 ${component.values.length} 项标识` : ''}（${someNames}）`,
+        en: `Suspected same device: ${countEn(component.accounts.size, 'account')} of ${countEn(holders.size, 'holder')} share ${shownEn}${more ? ` (${component.values.length} identifiers in all)` : ''} (${someNamesEn})`,
+      };
       const firstNode = nodeOfAccount.get(component.accounts.values().next().value ?? -1);
       hits.push(
         builder.build(title, clamp01(0.5 + 0.1 * component.values.length + 0.05 * holders.size), firstNode ?? null, {

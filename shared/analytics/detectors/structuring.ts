@@ -4,7 +4,7 @@
  * (1 − margin) × threshold and the threshold.
  */
 import { num, text } from './params';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import type { Detector, Hit } from './types';
 
 export const structuring: Detector = {
@@ -57,9 +57,15 @@ export const structuring: Detector = {
       for (const g of groups) builder.rows(g.rows, 'evidence');
       const main = groups.reduce((x, y) => (y.rows.length > x.rows.length ? y : x));
       const sum = main.rows.reduce((s, r) => s + table.amount(r), 0);
+      const label = nodeLabel(table, node);
+      const days = num(params, 'windowDays');
+      const title = {
+        zh: `疑似拆分交易：${label} ${days} 天内 ${main.rows.length} 笔${main.dir > 0 ? '转入' : '转出'}略低于 ${money(main.threshold)}（合计 ${money(sum)}）`,
+        en: `Suspected structuring: ${label} — ${countEn(main.rows.length, main.dir > 0 ? 'inflow' : 'outflow')} just under ${moneyEn(main.threshold)} within ${countEn(days, 'day')} (${moneyEn(sum)} in all)`,
+      };
       hits.push(
         builder.build(
-          `疑似拆分交易：${nodeLabel(table, node)} ${num(params, 'windowDays')} 天内 ${main.rows.length} 笔${main.dir > 0 ? '转入' : '转出'}略低于 ${money(main.threshold)}（合计 ${money(sum)}）`,
+          title,
           clamp01(0.4 + 0.1 * main.rows.length),
           node,
           { groups: groups.map((g) => ({ thresholdMinor: g.threshold, direction: g.dir > 0 ? 'in' : 'out', rows: g.rows.length, txns: g.rows.map((r) => table.id(r)) })) },

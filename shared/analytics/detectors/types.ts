@@ -1,7 +1,8 @@
 /**
  * What every detector is: a stable id, a version, names and a description in both languages, parameters with
  * defaults (DOMAIN.md §2–§3; all configurable), and a pure function from rows to hits. A hit names the rows and
- * accounts behind it and carries a short title (worded as a suspicion, 疑似 …) and a score in [0, 1].
+ * accounts behind it and carries a short title (worded as a suspicion, 疑似 …; in Chinese and in English) and a score in
+ * [0, 1].
  */
 import type { TxnTable } from './table';
 
@@ -32,8 +33,10 @@ export interface HitItem {
 }
 
 export interface Hit {
-  /** short, in Chinese, worded as a suspicion */
+  /** short, in Chinese, worded as a suspicion (stored as the finding's title; scripts read it) */
   title: string;
+  /** the same title in English, from the same figures; names of people and accounts stay as the data has them */
+  titleEn: string;
   score: number;
   /** the account the hit is about, when there is one */
   subject: number | null;

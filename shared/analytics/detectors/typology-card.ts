@@ -4,7 +4,7 @@
  * per merchant with every cycle; repayments of the card after the spend are shown as evidence.
  */
 import { num, pattern, yuan } from './params';
-import { DAY, HOUR, HitBuilder, clamp01, money, nodeLabel, percentRange } from './hit-helpers';
+import { DAY, HOUR, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel, percentRange } from './hit-helpers';
 import { SPEND_WORDS } from './reference';
 import { firstAfter, personRows, subjectsByPerson, summaryMatcher } from './typology-helpers';
 import type { Detector, Hit } from './types';
@@ -92,7 +92,10 @@ export const cardCashOut: Detector = {
       const name = main !== undefined ? nodeLabel(table, main) : table.merchant(merchant.cycles[0]?.spend ?? 0) || table.cpName(merchant.cycles[0]?.spend ?? 0);
       const spent = merchant.cycles.reduce((s, c) => s + table.amount(c.spend), 0);
       const fees = merchant.cycles.map((c) => c.fee);
-      const title = `疑似信用卡套现：${merchant.holders.size} 名持卡人在 ${name} 刷卡 ${merchant.cycles.length} 次（${money(spent)}），数小时内由该商户扣除 ${percentRange(fees, 1)} 后转回`;
+      const title = {
+        zh: `疑似信用卡套现：${merchant.holders.size} 名持卡人在 ${name} 刷卡 ${merchant.cycles.length} 次（${money(spent)}），数小时内由该商户扣除 ${percentRange(fees, 1)} 后转回`,
+        en: `Suspected credit-card cash-out: ${countEn(merchant.holders.size, 'cardholder')} made ${countEn(merchant.cycles.length, 'card payment')} at ${name} (${moneyEn(spent)}), and within hours the merchant paid it back less ${percentRange(fees, 1)}`,
+      };
       hits.push(
         builder.build(title, clamp01(0.6 + 0.05 * merchant.cycles.length + 0.05 * merchant.holders.size), main ?? null, {
           merchant: main !== undefined ? { account: table.accountOf(main), number: table.nodeInfo(main)?.key ?? '', name: table.nodeInfo(main)?.name ?? '' } : { account: null, number: '', name },

@@ -4,7 +4,7 @@
  * statements). Payments from that account back to earlier debtors (Ponzi-style 解债款) are shown as evidence.
  */
 import { flag, num, pattern, yuan } from './params';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import { INSTITUTIONS, ORDINARY_SUMMARIES, REPAYMENT_WORDS } from './reference';
 import { firstAfter, median, nodeMatcher, personOf, personRows, subjectsByPerson, summaryMatcher } from './typology-helpers';
 import type { Detector, Hit } from './types';
@@ -103,7 +103,11 @@ export const antiCollection: Detector = {
       }
       const fees = collector.payments.reduce((s, p) => s + table.amount(p.fee), 0);
       const main = [...collector.nodes][0] ?? -1;
-      const title = `疑似反催收/停息挂账：${collector.payers.size} 名债务人向 ${nodeLabel(table, main)} 付费（合计 ${money(fees)}）后停止向原贷款机构还款`;
+      const label = nodeLabel(table, main);
+      const title = {
+        zh: `疑似反催收/停息挂账：${collector.payers.size} 名债务人向 ${label} 付费（合计 ${money(fees)}）后停止向原贷款机构还款`,
+        en: `Suspected anti-collection service: ${countEn(collector.payers.size, 'debtor')} paid ${label} (${moneyEn(fees)} in all) and then stopped repaying their lenders`,
+      };
       hits.push(
         builder.build(title, clamp01(0.5 + 0.08 * collector.payers.size), main, {
           collector: [...collector.nodes].map((n) => ({ account: table.accountOf(n), number: table.nodeInfo(n)?.key ?? '', name: table.nodeInfo(n)?.name ?? '' })),

@@ -4,7 +4,7 @@
  * advisory or "rights" firms (维权/法务) around the same time are shown as evidence.
  */
 import { flag, num, pattern, yuan } from './params';
-import { DAY, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HitBuilder, clamp01, countEn, listEn, money, moneyEn, nodeLabel } from './hit-helpers';
 import { INSTITUTIONS, REPAYMENT_WORDS } from './reference';
 import { firstAfter, median, nodeMatcher, personOf, summaryMatcher } from './typology-helpers';
 import type { Detector, Hit } from './types';
@@ -122,7 +122,14 @@ export const debtEvasion: Detector = {
         const recipients = [...new Set(best.rows.map((r) => table.cp(r)))];
         const days = (table.time(best.rows[best.rows.length - 1] ?? 0) - table.time(best.rows[0] ?? 0)) / DAY;
         const share = Number.isNaN(best.available) || best.available <= 0 ? null : Math.min(1, best.moved / best.available);
-        const title = `疑似恶意逃废债：${nodeLabel(table, node)} 停止还款后 ${Math.max(1, Math.ceil(days))} 天内向 ${recipients.map((n) => nodeLabel(table, n)).join('、')} 转出 ${money(best.moved)}${share !== null ? `（可用资金的 ${Math.round(share * 100)}%）` : ''}`;
+        const label = nodeLabel(table, node);
+        const recipientLabels = recipients.map((n) => nodeLabel(table, n));
+        const spanDays = Math.max(1, Math.ceil(days));
+        const percent = share !== null ? Math.round(share * 100) : null;
+        const title = {
+          zh: `疑似恶意逃废债：${label} 停止还款后 ${spanDays} 天内向 ${recipientLabels.join('、')} 转出 ${money(best.moved)}${percent !== null ? `（可用资金的 ${percent}%）` : ''}`,
+          en: `Suspected debt evasion: ${label} stopped repaying and within ${countEn(spanDays, 'day')} moved ${moneyEn(best.moved)} to ${listEn(recipientLabels)}${percent !== null ? ` (${percent}% of the money available)` : ''}`,
+        };
         hits.push(
           builder.build(title, clamp01(0.5 + 0.3 * (share ?? 0.5) + 0.05 * best.rows.length), node, {
             lender: { account: table.accountOf(lender), number: table.nodeInfo(lender)?.key ?? '', name: table.nodeInfo(lender)?.name ?? '' },

@@ -5,7 +5,7 @@
  * part of the refund. The agent's earlier deposits (定金) from the same people are shown as evidence.
  */
 import { num, pattern, yuan } from './params';
-import { DAY, HOUR, HitBuilder, clamp01, money, nodeLabel, percentRange } from './hit-helpers';
+import { DAY, HOUR, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel, percentRange } from './hit-helpers';
 import { feesAfterInflow } from './fee-after-inflow';
 import { INSTITUTIONS, ORDINARY_SUMMARIES, SURRENDER_WORDS } from './reference';
 import { median, nodeMatcher, spread, summaryMatcher } from './typology-helpers';
@@ -69,7 +69,12 @@ export const insuranceSurrender: Detector = {
       const shares = collector.payments.map((p) => p.share);
       const fees = collector.payments.reduce((s, p) => s + table.amount(p.fee), 0);
       const main = [...collector.nodes][0] ?? -1;
-      const title = `疑似代理退保：${collector.payers.size} 名投保人收到退保金后 ${Math.ceil(Math.max(...collector.payments.map((p) => p.hours)) / 24)} 天内向 ${nodeLabel(table, main)} 转入退保金的 ${percentRange(shares)}（合计 ${money(fees)}）`;
+      const days = Math.ceil(Math.max(...collector.payments.map((p) => p.hours)) / 24);
+      const label = nodeLabel(table, main);
+      const title = {
+        zh: `疑似代理退保：${collector.payers.size} 名投保人收到退保金后 ${days} 天内向 ${label} 转入退保金的 ${percentRange(shares)}（合计 ${money(fees)}）`,
+        en: `Suspected surrender agent: ${countEn(collector.payers.size, 'policyholder')} paid ${label} ${percentRange(shares)} of their surrender refund within ${countEn(days, 'day')} of receiving it (${moneyEn(fees)} in all)`,
+      };
       const score = clamp01(0.5 + 0.08 * collector.payers.size + 0.2 * (1 - Math.min(1, spread(shares) * 2)));
       hits.push(
         builder.build(title, score, main, {

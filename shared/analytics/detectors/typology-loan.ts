@@ -5,7 +5,7 @@
  * and intermediary before the disbursement (刷流水) and earlier payments to the intermediary (资料费).
  */
 import { num, pattern, yuan } from './params';
-import { DAY, HOUR, HitBuilder, clamp01, money, nodeLabel } from './hit-helpers';
+import { DAY, HOUR, HitBuilder, clamp01, countEn, money, moneyEn, nodeLabel, percentRange } from './hit-helpers';
 import { feesAfterInflow } from './fee-after-inflow';
 import { DISBURSEMENT_WORDS, INSTITUTIONS, ORDINARY_SUMMARIES } from './reference';
 import { nodeMatcher, personOf, personRows, subjectsByPerson, summaryMatcher } from './typology-helpers';
@@ -88,7 +88,12 @@ export const loanIntermediary: Detector = {
       const fees = collector.payments.reduce((s, p) => s + table.amount(p.fee), 0);
       const shares = collector.payments.map((p) => p.share);
       const main = [...collector.nodes][0] ?? -1;
-      const title = `疑似贷款中介：${collector.payers.size} 名借款人放款后 ${Math.ceil(Math.max(...collector.payments.map((p) => p.hours)))} 小时内向 ${nodeLabel(table, main)} 支付贷款的 ${Math.round(Math.min(...shares) * 100)}%–${Math.round(Math.max(...shares) * 100)}%（合计 ${money(fees)}）${abLoans > 0 ? `，其中 ${abLoans} 笔贷款大部分转给他人（疑似AB贷）` : ''}`;
+      const hours = Math.ceil(Math.max(...collector.payments.map((p) => p.hours)));
+      const label = nodeLabel(table, main);
+      const title = {
+        zh: `疑似贷款中介：${collector.payers.size} 名借款人放款后 ${hours} 小时内向 ${label} 支付贷款的 ${percentRange(shares)}（合计 ${money(fees)}）${abLoans > 0 ? `，其中 ${abLoans} 笔贷款大部分转给他人（疑似AB贷）` : ''}`,
+        en: `Suspected loan intermediary: ${countEn(collector.payers.size, 'borrower')} paid ${label} ${percentRange(shares)} of their loan within ${countEn(hours, 'hour')} of the disbursement (${moneyEn(fees)} in all)${abLoans > 0 ? `; in ${countEn(abLoans, 'loan')} most of the money went on to someone else (suspected AB loan)` : ''}`,
+      };
       hits.push(
         builder.build(title, clamp01(0.5 + 0.08 * collector.payers.size + 0.05 * abLoans), main, {
           collector: [...collector.nodes].map((n) => ({ account: table.accountOf(n), number: table.nodeInfo(n)?.key ?? '', name: table.nodeInfo(n)?.name ?? '' })),

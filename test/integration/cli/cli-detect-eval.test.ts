@@ -9,7 +9,7 @@ const AML_DIR = join(APP_ROOT, '..', 'shared', 'corpus', 'aml-labelled');
 
 interface DetectJson {
   ok: boolean;
-  findings: { rule: string; version: number; params: Record<string, unknown>; items: { findingId: number | null; title: string; txns: { id: number; role: string }[] }[] }[];
+  findings: { rule: string; version: number; params: Record<string, unknown>; items: { findingId: number | null; title: string; titleEn: string; txns: { id: number; role: string }[] }[] }[];
   rows: { used: number; failed: number; duplicates: number };
   stored: boolean;
 }
@@ -52,6 +52,10 @@ describe('chainsight detect and chainsight eval (ARCHITECTURE.md §6)', () => {
     expect(t1?.items.length).toBeGreaterThanOrEqual(1);
     expect(t1?.items[0]?.findingId).toBeGreaterThan(0);
     expect(t1?.items[0]?.txns.some((t) => t.role === 'fee')).toBe(true);
+    // the title in Chinese as before, and beside it the same in English
+    expect(Object.keys(t1?.items[0] ?? {})).toEqual(['findingId', 'title', 'titleEn', 'score', 'subject', 'accounts', 'txns', 'detail']);
+    expect(t1?.items[0]?.title).toMatch(/^疑似代理退保：/);
+    expect(t1?.items[0]?.titleEn).toMatch(/^Suspected surrender agent: \d+ policyholders paid /);
 
     const one = chainsight(['detect', caseDir, '--rule', 'cycle', '--param', 'windowDays=7', '--param', 'cycle.maxLength=3', '--dry-run', '--json'], env).json() as unknown as DetectJson;
     expect(one.findings.map((f) => f.rule)).toEqual(['cycle']);

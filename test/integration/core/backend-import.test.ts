@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage, Result } from '@shared/api';
 import type { ImportReport, InspectedFile, SourceInfo } from '@shared/domain';
@@ -57,6 +57,9 @@ describe('import through the contract (what the import screen does)', () => {
     const report = done.payload.report as ImportReport;
     expect(report.files.filter((f) => f.status === 'imported')).toHaveLength(6);
     expect(events.some((e) => e.name === 'job.finished')).toBe(true);
+    // the job names what it imports: the Chinese label, and the same as data for the screens to word in their language
+    const progressed = events.find((e) => e.name === 'job.progressed' && (e.payload as { jobId: string }).jobId === jobId)?.payload;
+    expect(progressed).toMatchObject({ kind: 'import', label: `导入 ${basename(FIXTURES)}`, title: { key: 'import', names: [basename(FIXTURES)], count: 1 } });
     expect(await call(backend, 'import.report', { jobId })).toEqual({ report });
 
     const { sources } = await call<{ sources: SourceInfo[] }>(backend, 'sources.list');

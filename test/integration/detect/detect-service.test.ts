@@ -104,14 +104,24 @@ describe('detection on a generated demo case, through the contract', () => {
     expect(report.rows).toMatchObject({ failed: stats.failed, duplicates: stats.duplicates });
     expect(report.rows.used + report.rows.failed + report.rows.duplicates + report.rows.reversals).toBe(stats.transactions);
     expect(events.some((e) => e.name === 'job.progressed' && (e.payload as { kind: string; unit: string }).kind === 'detect' && (e.payload as { unit: string }).unit === 'rows')).toBe(true);
+    // the job says what it is for the screens to word (every rule), beside its Chinese label
+    const progressed = events.find((e) => e.name === 'job.progressed' && (e.payload as { kind: string }).kind === 'detect')?.payload;
+    expect(progressed).toMatchObject({ label: '运行全部检测规则', title: { key: 'detect', rules: [] } });
 
     const list = await allFindings();
     expect(list.total).toBe(report.rules.reduce((n, r) => n + r.hits, 0));
+    // every finding is titled in both languages: a Chinese suspicion (疑似 …) and the same in English
+    for (const finding of list.findings) {
+      expect(finding.title).toMatch(/^疑似/);
+      expect(finding.titleEn).toMatch(/^Suspected [a-z ,-]+(\([a-z ,]+\))?: /);
+      expect(finding.titleEn).not.toMatch(/疑似|合计/);
+    }
     expect(list.byRule.find((c) => c.rule === 'insurance-surrender')?.count).toBeGreaterThanOrEqual(1);
 
     // the insurance-surrender finding names exactly the clients' fee payments the generator planted
     const t1 = (await allFindings('insurance-surrender')).findings[0];
     expect(t1?.title).toMatch(/^疑似代理退保：/);
+    expect(t1?.titleEn).toMatch(/^Suspected surrender agent: \d+ policyholders paid .+ of their surrender refund within \d+ days? of receiving it \(¥[\d,]+\.\d\d in all\)$/);
     expect(t1?.params).toMatchObject({ windowHours: 240, minClients: 2 });
     const detail = (await call<{ finding: FindingDetail | null }>('findings.get', { id: t1?.id })).finding;
     const feeIds = new Set((truth.typologies.find((t) => t.id === 'T1')?.facts ?? []).map((f) => f.feeTransfer));

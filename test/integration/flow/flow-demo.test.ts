@@ -202,7 +202,7 @@ describe('tracing the pass-through chains the generator planted', () => {
     const chain = truth.passThrough[0];
     if (!chain) throw new Error('no chain');
     const at = firstHopTime(chain);
-    const saved = await call<{ findingId: number; title: string; trace: TraceResult }>('flow.saveTrace', {
+    const saved = await call<{ findingId: number; title: string; titleEn: string | null; trace: TraceResult }>('flow.saveTrace', {
       seeds: [keyOf(chain.seedAccount)],
       hops: chain.hops.length,
       windowHours: windowHoursOf(chain),
@@ -210,9 +210,19 @@ describe('tracing the pass-through chains the generator planted', () => {
       seedToUtc: at,
     });
     expect(saved.title).toContain('资金穿透（去向）');
+    expect(saved.title).toMatch(new RegExp(` ${chain.hops.length} 跳$`));
+    expect(saved.titleEn).toMatch(new RegExp(`^Fund tracing \\(onward\\): .+, ${chain.hops.length} hops?$`));
     const session = CaseSession.open(caseDir, { host: 'cli', operator: '' }, 'read');
     try {
-      const finding = session.db.prepare('SELECT rule, version, params, detail FROM finding WHERE id = ?').get(saved.findingId) as { rule: string; version: number; params: string; detail: string };
+      const finding = session.db.prepare('SELECT rule, version, params, detail, title, title_en AS titleEn FROM finding WHERE id = ?').get(saved.findingId) as {
+        rule: string;
+        version: number;
+        params: string;
+        detail: string;
+        title: string;
+        titleEn: string | null;
+      };
+      expect(finding).toMatchObject({ title: saved.title, titleEn: saved.titleEn });
       expect(finding.rule).toBe('trace');
       expect(JSON.parse(finding.params)).toMatchObject({ hops: chain.hops.length, attribution: 'fifo', direction: 'forward', windowHours: windowHoursOf(chain) });
       const items = session.db.prepare('SELECT item_type, item_id, role FROM finding_item WHERE finding_id = ?').all(saved.findingId) as { item_type: string; item_id: number; role: string }[];
@@ -224,6 +234,9 @@ describe('tracing the pass-through chains the generator planted', () => {
     }
     const audit = await call<{ entries: { action: string }[] }>('audit.list', {});
     expect(audit.entries.map((e) => e.action)).toContain('flow.saveTrace');
+    // a title the investigator typed is kept as typed, in every language
+    const named = await call<{ title: string; titleEn: string | null }>('flow.saveTrace', { seeds: [keyOf(chain.seedAccount)], hops: 1, title: '蒋飞的去向' });
+    expect(named).toMatchObject({ title: '蒋飞的去向', titleEn: null });
   });
 });
 

@@ -75,6 +75,7 @@ describe('exporting the filtered view', () => {
     expect(rows.some((row) => /^\d{12,}\t$/.test(row[accountColumn] ?? ''))).toBe(true);
 
     expect(progress.at(-1)).toMatchObject({ kind: 'export', unit: 'rows', done: rows.length, total: rows.length });
+    expect(progress.at(-1)).toMatchObject({ label: '导出交易明细（CSV）', title: { key: 'export', format: 'csv' } });
     const audit = lastAudit(current);
     expect(audit.action).toBe('txns.export');
     expect(audit.params).toMatchObject({ format: 'csv', rows: rows.length, sha256: result.sha256 });

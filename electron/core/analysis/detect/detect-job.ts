@@ -36,7 +36,7 @@ export function startDetectJob(workspace: Workspace, jobs: JobRegistry, input: D
   return workspace.startCaseJob('detect', (release) =>
     jobs.start(
       'detect',
-      label,
+      { label, title: { key: 'detect', rules: input.rules ?? [] } },
       (job) =>
         detectInCase(session, {
           rules: input.rules,

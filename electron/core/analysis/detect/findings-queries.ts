@@ -15,6 +15,7 @@ interface FindingRow {
   version: number;
   params: string;
   title: string;
+  title_en: string | null;
   score: number | null;
   created_at: string;
   created_by: string;
@@ -26,7 +27,7 @@ interface FindingRow {
   subject_holder: string | null;
 }
 
-const SUMMARY_COLUMNS = `f.id, f.rule, f.version, f.params, f.title, f.score, f.created_at, f.created_by,
+const SUMMARY_COLUMNS = `f.id, f.rule, f.version, f.params, f.title, f.title_en, f.score, f.created_at, f.created_by,
   (SELECT COUNT(*) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'txn') AS txns,
   (SELECT COUNT(DISTINCT i.item_id) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'account') AS accounts,
   s.item_id AS subject_id, a.number AS subject_number, a.holder_name AS subject_holder`;
@@ -42,6 +43,7 @@ function summary(row: FindingRow): FindingSummary {
     version: row.version,
     params: ParamRecord.parse(JSON.parse(row.params)),
     title: row.title,
+    titleEn: row.title_en,
     score: row.score,
     createdAt: row.created_at,
     createdBy: row.created_by,

@@ -1,8 +1,10 @@
 /**
- * Findings in the case file (tables finding and finding_item, migration 0004): each hit stored with its rule,
- * version, canonical parameters, title, score and detail, and the rows and accounts behind it. A new run of a rule
- * with the same parameters replaces that rule's earlier findings; a finding whose title is unchanged keeps its id (so
- * tags and notes on it stay attached), the others are removed.
+ * Findings in the case file (tables finding and finding_item, migrations 0004 and 0007): each hit stored with its
+ * rule, version, canonical parameters, title (Chinese, and English in title_en), score and detail, and the rows and
+ * accounts behind it. A new run of a rule with the same parameters replaces that rule's earlier findings; a finding
+ * about the same subject account (or, for hits without one, with the same title) keeps its id, so tags and notes on
+ * it stay attached when new statements change its figures or a new version words its title differently; the others
+ * are removed.
  */
 import { canonicalJson } from '@shared/util/canonical-json';
 import type { Hit, ParamValues } from '@shared/analytics/detectors';
@@ -17,29 +19,42 @@ export interface SaveResult {
   ids: number[];
 }
 
+/** What makes a new hit the same finding as an earlier one of the rule: its subject account, else its title. */
+function identityOf(subject: number | null, title: string): string {
+  return subject !== null ? `subject:${subject}` : `title:${title}`;
+}
+
 /** Stores one rule's hits in the caller's transaction. */
 export function saveRuleFindings(db: Db, rule: { rule: string; version: number; params: ParamValues; hits: readonly Hit[] }, operator: string, at: string): SaveResult {
   const params = canonicalJson(rule.params);
-  const previous = db.prepare('SELECT id, title FROM finding WHERE rule = ? AND params = ? ORDER BY id').all(rule.rule, params) as { id: number; title: string }[];
-  const byTitle = new Map<string, number[]>();
-  for (const old of previous) byTitle.set(old.title, [...(byTitle.get(old.title) ?? []), old.id]);
-  const insert = db.prepare('INSERT INTO finding (rule, version, params, title, score, detail, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const update = db.prepare('UPDATE finding SET version = ?, score = ?, detail = ?, created_at = ?, created_by = ? WHERE id = ?');
+  const previous = db
+    .prepare(
+      `SELECT f.id, f.title, (SELECT min(i.item_id) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'account' AND i.role = 'subject') AS subject
+       FROM finding f WHERE f.rule = ? AND f.params = ? ORDER BY f.id`,
+    )
+    .all(rule.rule, params) as { id: number; title: string; subject: number | null }[];
+  const byKey = new Map<string, number[]>();
+  for (const old of previous) {
+    const key = identityOf(old.subject, old.title);
+    byKey.set(key, [...(byKey.get(key) ?? []), old.id]);
+  }
+  const insert = db.prepare('INSERT INTO finding (rule, version, params, title, title_en, score, detail, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE finding SET version = ?, title = ?, title_en = ?, score = ?, detail = ?, created_at = ?, created_by = ? WHERE id = ?');
   const clearItems = db.prepare('DELETE FROM finding_item WHERE finding_id = ?');
   const item = db.prepare('INSERT OR IGNORE INTO finding_item (finding_id, item_type, item_id, role) VALUES (?, ?, ?, ?)');
   const ids: number[] = [];
   const kept = new Set<number>();
   for (const hit of rule.hits) {
     const detail = JSON.stringify(hit.detail);
-    const reuse = byTitle.get(hit.title)?.shift();
+    const reuse = byKey.get(identityOf(hit.subject, hit.title))?.shift();
     let id: number;
     if (reuse !== undefined) {
-      update.run(rule.version, hit.score, detail, at, operator, reuse);
+      update.run(rule.version, hit.title, hit.titleEn, hit.score, detail, at, operator, reuse);
       clearItems.run(reuse);
       kept.add(reuse);
       id = reuse;
     } else {
-      id = Number(insert.run(rule.rule, rule.version, params, hit.title, hit.score, detail, at, operator).lastInsertRowid);
+      id = Number(insert.run(rule.rule, rule.version, params, hit.title, hit.titleEn, hit.score, detail, at, operator).lastInsertRowid);
     }
     ids.push(id);
     if (hit.subject !== null) item.run(id, 'account', hit.subject, 'subject');

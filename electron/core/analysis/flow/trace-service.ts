@@ -94,25 +94,36 @@ function describeKey(accounts: CaseAccounts, key: string, nameOf: (number: strin
   return { key, kind: 'external', label: name ?? rest, number: rest, holderName: name };
 }
 
-/** A short title naming the seeds, the direction and the hops: 资金穿透（去向）张三 6222… 3 跳. */
-export function traceTitle(result: TraceResult): string {
+/**
+ * A short title naming the seeds, the direction and the hops, in Chinese and in English from the same figures:
+ * 资金穿透（去向）张三 6222… 3 跳 / Fund tracing (onward): 张三 6222…, 3 hops. Names and numbers stay as the case has them.
+ */
+export function traceTitle(result: TraceResult): { zh: string; en: string } {
   const seeds = result.params.seeds
     .map((key) => result.nodes.find((node) => node.key === key))
     .map((node) => (node ? [node.holderName, node.number].filter(Boolean).join(' ') || node.label : ''))
-    .slice(0, 3)
-    .join('、');
-  const more = result.params.seeds.length > 3 ? ` 等 ${result.params.seeds.length} 个账户` : '';
-  return `资金穿透（${result.params.direction === 'forward' ? '去向' : '来源'}）${seeds}${more} ${result.params.hops} 跳`;
+    .slice(0, 3);
+  const count = result.params.seeds.length;
+  const hops = result.params.hops;
+  const forward = result.params.direction === 'forward';
+  return {
+    zh: `资金穿透（${forward ? '去向' : '来源'}）${seeds.join('、')}${count > 3 ? ` 等 ${count} 个账户` : ''} ${hops} 跳`,
+    en: `Fund tracing (${forward ? 'onward' : 'source'}): ${seeds.join(', ')}${count > 3 ? ` (${count} accounts in all)` : ''}, ${hops} ${hops === 1 ? 'hop' : 'hops'}`,
+  };
 }
 
 /**
  * Stores a trace as a finding (rule 'trace', with its parameters): the hop table and retained amounts as its detail,
  * the rows behind every hop (both legs where the case holds them) as items with role 'hop', the seed accounts with
- * role 'seed'. The trace is run again here, so what is stored is what the case says, not what a client sent.
+ * role 'seed'. The trace is run again here, so what is stored is what the case says, not what a client sent. A title
+ * the user typed is stored as it is, in every language (no English title); otherwise it is worded in both.
  */
-export function saveTrace(db: Db, input: SaveTraceInput, operator: string): { findingId: number; title: string; trace: TraceResult } {
+export function saveTrace(db: Db, input: SaveTraceInput, operator: string): { findingId: number; title: string; titleEn: string | null; trace: TraceResult } {
   const result = runTrace(db, input);
-  const title = input.title && input.title !== '' ? input.title : traceTitle(result);
+  const worded = traceTitle(result);
+  const typed = input.title ?? '';
+  const title = typed !== '' ? typed : worded.zh;
+  const titleEn = typed !== '' ? null : worded.en;
   const detail = {
     seedAmountMinor: result.seedAmountMinor,
     hops: result.hops,
@@ -124,8 +135,8 @@ export function saveTrace(db: Db, input: SaveTraceInput, operator: string): { fi
   const findingId = db.transaction(() => {
     const id = Number(
       db
-        .prepare('INSERT INTO finding (rule, version, params, title, score, detail, created_at, created_by) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)')
-        .run(TRACE_RULE, TRACE_VERSION, canonicalJson(result.params), title, JSON.stringify(detail), new Date().toISOString(), operator).lastInsertRowid,
+        .prepare('INSERT INTO finding (rule, version, params, title, title_en, score, detail, created_at, created_by) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)')
+        .run(TRACE_RULE, TRACE_VERSION, canonicalJson(result.params), title, titleEn, JSON.stringify(detail), new Date().toISOString(), operator).lastInsertRowid,
     );
     const item = db.prepare('INSERT OR IGNORE INTO finding_item (finding_id, item_type, item_id, role) VALUES (?, ?, ?, ?)');
     for (const seed of result.params.seeds) {
@@ -140,5 +151,5 @@ export function saveTrace(db: Db, input: SaveTraceInput, operator: string): { fi
     }
     return id;
   })();
-  return { findingId, title, trace: result };
+  return { findingId, title, titleEn, trace: result };
 }

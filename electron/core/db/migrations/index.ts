@@ -5,6 +5,7 @@ import { up as up0003 } from './0003-chat';
 import { up as up0004 } from './0004-review';
 import { up as up0005 } from './0005-review-indexes';
 import { up as up0006 } from './0006-account-merge';
+import { up as up0007 } from './0007-finding-title-en';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-review', up: up0004 },
   { version: 5, name: '0005-review-indexes', up: up0005 },
   { version: 6, name: '0006-account-merge', up: up0006 },
+  { version: 7, name: '0007-finding-title-en', up: up0007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

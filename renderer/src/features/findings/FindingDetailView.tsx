@@ -5,6 +5,7 @@ import type { EvidenceRow, FindingDetail, RuleInfo } from '@shared/domain';
 import { DataGrid, type ColumnSpec } from '../../components/DataGrid';
 import { formatCount, formatInstant, formatMoney } from '../../components/format';
 import { findingFacts } from './finding-facts';
+import { findingTitle } from './finding-title';
 import { formatParam, paramLabel, roleLabel } from './rule-labels';
 
 function evidenceColumns(t: TFunction, zone: string): ColumnSpec<EvidenceRow>[] {
@@ -32,7 +33,7 @@ export function FindingDetailView({ finding, rule, ruleLabel, zone }: { finding:
     <section className="finding-detail panel" aria-label={t('findings.detail')}>
       <p className="muted">{t('findings.suspected', { rule: ruleLabel })}</p>
       <h2>
-        <bdi>{finding.title}</bdi>
+        <bdi>{findingTitle(finding, language).text}</bdi>
       </h2>
       <dl className="finding-facts">
         <dt>{t('findings.ruleVersion')}</dt>

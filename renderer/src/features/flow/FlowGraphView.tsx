@@ -25,7 +25,7 @@ const CURRENCY = 'CNY';
  * hop by hop, the path lit up in the chart and its hop table below.
  */
 export function FlowGraphView({ zone }: { zone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const [filters, setFilters] = useState<FlowFilterState>(INITIAL_FILTERS);
   const min = yuanToMinor(filters.min);
@@ -93,7 +93,8 @@ export function FlowGraphView({ zone }: { zone: string }) {
     void saving.run(async () => {
       const result = await client.call('flow.saveTrace', request);
       setTrace(result.trace);
-      setSaved(t('flow.trace.saved', { id: result.findingId, title: result.title }));
+      const english = !(i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
+      setSaved(t('flow.trace.saved', { id: result.findingId, title: english ? (result.titleEn ?? result.title) : result.title }));
       return result;
     });
   const addSeed = (key: string) => setSeeds((previous) => (previous.includes(key) ? previous : [...previous, key]));

@@ -3,6 +3,7 @@ import { useClient } from '../../app/client-context';
 import { useAction } from '../../app/use-action';
 import { describeError } from '../../i18n/errors';
 import { formatCount, formatRate, splitDuration } from '../../components/format';
+import { jobLabel } from './job-label';
 import { useJobs, type JobView } from './use-jobs';
 
 function useDuration(): (seconds: number) => string {
@@ -23,9 +24,10 @@ function JobRow({ job, onDismiss }: { job: JobView; onDismiss: () => void }) {
   const { progress, finished } = job;
   const unit = t(`jobs.units.${progress.unit}`);
   const done = formatCount(progress.done);
+  const label = jobLabel(progress, t);
   return (
-    <div className="job" role="group" aria-label={progress.label}>
-      <span className="job-label">{progress.label}</span>
+    <div className="job" role="group" aria-label={label}>
+      <span className="job-label">{label}</span>
       {finished ? (
         <>
           <span className={finished.ok ? 'job-ok' : 'job-failed'}>
@@ -52,7 +54,7 @@ function JobRow({ job, onDismiss }: { job: JobView; onDismiss: () => void }) {
           <button
             type="button"
             className="small"
-            title={t('jobs.cancelTitle', { label: progress.label })}
+            title={t('jobs.cancelTitle', { label })}
             disabled={cancel.pending}
             onClick={() => void cancel.run(() => client.call('jobs.cancel', { jobId: progress.jobId }))}
           >

@@ -27,8 +27,10 @@ export function TaggedItemRow({
   onNote: (text: string) => void;
   onRemove: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
+  // a finding's title in the interface language (one recorded before English titles has only its Chinese one)
+  const title = (i18n.resolvedLanguage ?? i18n.language).startsWith('zh') ? item.title : (item.titleEn ?? item.title);
   const href = item.exists ? itemHref(item) : null;
   const time = item.utcMs !== null ? formatUtcMs(item.utcMs, zone) : item.timeText;
   return (
@@ -41,7 +43,7 @@ export function TaggedItemRow({
             {time}
           </span>
         ) : null}
-        <bdi className={item.type === 'txn' || item.type === 'account' ? 'tagged-title tagged-code' : 'tagged-title'}>{item.title}</bdi>
+        <bdi className={item.type === 'txn' || item.type === 'account' ? 'tagged-title tagged-code' : 'tagged-title'}>{title}</bdi>
         {item.subtitle ? <bdi className="muted">{item.subtitle}</bdi> : null}
         {item.amountMinor !== null && item.currency !== null ? (
           <span className={`num tagged-amount${item.direction === 'out' ? ' amount-out' : ''}`}>

@@ -58,6 +58,15 @@ export const shellMessages: ShellMessages = {
     finished: 'Finished',
     dismiss: 'Dismiss',
     units: { rows: 'rows', bytes: 'bytes', files: 'files', steps: 'steps' },
+    titles: {
+      nameSeparator: ', ',
+      import: 'Import {{names}}',
+      importMany: 'Import {{first}} and others ({{n}} in all)',
+      detectAll: 'Run every detection rule',
+      detectOne: 'Run detection rule {{rule}}',
+      detectSome: 'Run {{n}} detection rules',
+      export: 'Export transactions ({{format}})',
+    },
   },
   duration: { seconds: '{{s}} s', minutes: '{{m}} min {{s}} s', hours: '{{h}} h {{m}} min' },
   unauthorized: {

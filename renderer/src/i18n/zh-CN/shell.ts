@@ -58,6 +58,15 @@ export const shellMessages = {
     finished: '已完成',
     dismiss: '知道了',
     units: { rows: '行', bytes: '字节', files: '个文件', steps: '步' },
+    titles: {
+      nameSeparator: '、',
+      import: '导入 {{names}}',
+      importMany: '导入 {{first}} 等 {{n}} 项',
+      detectAll: '运行全部检测规则',
+      detectOne: '运行检测规则 {{rule}}',
+      detectSome: '运行 {{n}} 条检测规则',
+      export: '导出交易明细（{{format}}）',
+    },
   },
   duration: { seconds: '{{s}} 秒', minutes: '{{m}} 分 {{s}} 秒', hours: '{{h}} 小时 {{m}} 分' },
   unauthorized: {

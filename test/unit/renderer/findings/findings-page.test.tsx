@@ -89,10 +89,23 @@ describe('发现 page', () => {
 
   it('in English, rule names, the suspicion heading and parameter labels follow the language', async () => {
     await setLanguage('en');
-    renderFindings('#/findings/insurance-surrender', findingsState([t1Finding()]));
+    // one finding recorded with an English title, one recorded before English titles were stored (Chinese only)
+    const older = { ...t1Finding(), id: 9, titleEn: null, title: '疑似代理退保：2 名投保人收到退保金后 5 天内向 罗志明 6217…0042 转入退保金的 20%（合计 ¥4万）', score: 0.5 };
+    renderFindings('#/findings/insurance-surrender', findingsState([t1Finding(), older]));
     const hits = await screen.findByRole('list', { name: 'Hits of “Insurance-surrender agents”' });
-    expect(within(hits).getByText('Suspected: Insurance-surrender agents')).toBeTruthy();
+    const [current, legacy] = within(hits).getAllByRole('button');
+    expect(current?.textContent).toContain('Suspected surrender agent: 3 policyholders paid 姚俊 6225…4989 8% of their surrender refund within 3 days of receiving it (¥65,700.00 in all)');
+    expect(current?.textContent).not.toContain('疑似');
+    // the older one: the rule's name leads, its recorded title follows as data
+    expect(legacy?.textContent).toContain('Suspected: Insurance-surrender agents');
+    expect(legacy?.textContent).toContain('疑似代理退保：2 名投保人');
     expect(screen.getByLabelText('Fee paid within (hours after the refund)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run every rule' })).toBeTruthy();
+    fireEvent.click(current ?? document.body);
+    const detail = await screen.findByRole('region', { name: 'Finding' });
+    expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe(t1Finding().titleEn);
+    // and back in Chinese, the recorded Chinese title
+    await act(() => setLanguage('zh-CN'));
+    expect(within(await screen.findByRole('region', { name: '发现详情' })).getByRole('heading', { level: 2 }).textContent).toBe(t1Finding().title);
   });
 });

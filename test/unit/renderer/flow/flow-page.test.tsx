@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '@shared/api';
 import { App } from '../../../../renderer/src/app/App';
+import { setLanguage } from '../../../../renderer/src/i18n';
 import type * as ChartModule from '../../../../renderer/src/components/Chart';
 import type { ChartProps } from '../../../../renderer/src/components/Chart';
 import { settle, setupRendererTests } from '../support/dom';
@@ -122,6 +123,21 @@ describe('资金流向 page', () => {
     fireEvent.click(within(trace).getByRole('button', { name: '保存为发现' }));
     expect(await within(trace).findByText('已保存为发现 #42：资金穿透（去向）陈璐倩 2 跳')).toBeTruthy();
     expect(state.saves[0]).toMatchObject({ seeds: ['a:1'], hops: 2 });
+  });
+
+  it('in English, a saved trace is announced under its English title (names as the case has them)', async () => {
+    await setLanguage('en');
+    const { state } = renderFlow();
+    const chart = await screen.findByRole('figure', { name: 'Fund-flow chart' });
+    fireEvent.click(within(chart).getByRole('button', { name: '节点 陈璐倩 ·7937' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Trace from here' }));
+    const trace = screen.getByRole('region', { name: 'Fund tracing' });
+    await settle();
+    fireEvent.click(within(trace).getByRole('button', { name: 'Trace' }));
+    await waitFor(() => expect(state.traces).toHaveLength(1));
+    await settle();
+    fireEvent.click(await within(trace).findByRole('button', { name: 'Save as finding' }));
+    expect(await within(trace).findByText('Saved as finding #42: Fund tracing (onward): 陈璐倩, 2 hops')).toBeTruthy();
   });
 
   it('says which trace field is wrong instead of calling the backend', async () => {

@@ -38,6 +38,7 @@ export function t1Finding(): FindingDetail {
     version: 1,
     params: { windowHours: 240, minClients: 2 },
     title: '疑似代理退保：3 名投保人收到退保金后 3 天内向 姚俊 6225…4989 转入退保金的 8%–8%（合计 ¥6.57万）',
+    titleEn: 'Suspected surrender agent: 3 policyholders paid 姚俊 6225…4989 8% of their surrender refund within 3 days of receiving it (¥65,700.00 in all)',
     score: 0.94,
     createdAt: '2024-06-05T02:00:00.000Z',
     createdBy: '李警官（某市公安局经侦支队，警号 012345）',

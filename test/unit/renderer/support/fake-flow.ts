@@ -134,7 +134,7 @@ export function flowHandlers(state: FlowState): Handlers {
     },
     'flow.saveTrace': (input) => {
       state.saves.push(input);
-      return { findingId: 42, title: '资金穿透（去向）陈璐倩 2 跳', trace: traceFixture(input.seeds) };
+      return { findingId: 42, title: '资金穿透（去向）陈璐倩 2 跳', titleEn: 'Fund tracing (onward): 陈璐倩, 2 hops', trace: traceFixture(input.seeds) };
     },
     'flow.followUps': () => followUpFixture(),
     'flow.exportFollowUps': (input) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { setLanguage } from '../../../../renderer/src/i18n';
 import { setupRendererTests } from '../support/dom';
 import { reviewState } from '../support/fake-review';
 import { callsTo, renderReview } from './render-review';
@@ -131,6 +132,25 @@ describe('标签与证据包 page', () => {
     expect(within(items).getAllByText(hostile, { exact: false }).length).toBeGreaterThanOrEqual(2);
     expect(document.querySelector('.tags-page img, .tags-page script')).toBeNull();
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('a tagged finding reads in the interface language; one recorded with a Chinese title only keeps it', async () => {
+    const state = reviewState();
+    const at = '2024-03-05T02:00:00.000Z';
+    const finding = { exists: true, utcMs: Date.parse(at), timeText: at, subtitle: null, context: null, amountMinor: null, currency: null, direction: null, detail: 'fast-in-fast-out v1' };
+    state.items.push(
+      { ...finding, type: 'finding', id: 5, title: '疑似快进快出：王五 6222…0001 1 次资金转入后 30 分钟内转出（转入 ¥6万，转出 ¥5.8万）', titleEn: 'Suspected fast in, fast out: 王五 6222…0001 passed on 1 inflow within 30 minutes (in ¥60,000.00, out ¥58,000.00)' },
+      { ...finding, type: 'finding', id: 6, title: '疑似快进快出：赵六 6222…0002 2 次资金转入后 30 分钟内转出（转入 ¥12万，转出 ¥11万）', titleEn: null },
+    );
+    state.links.push({ tagId: 1, type: 'finding', id: 5, at, by: '李警官' }, { tagId: 1, type: 'finding', id: 6, at, by: '李警官' });
+    await setLanguage('en');
+    renderReview('#/tags/1', { state });
+    const items = await screen.findByRole('region', { name: /^Items tagged/ });
+    const [translated, older] = await within(items).findAllByRole('listitem');
+    expect(translated?.querySelector('.tagged-title')?.textContent).toBe('Suspected fast in, fast out: 王五 6222…0001 passed on 1 inflow within 30 minutes (in ¥60,000.00, out ¥58,000.00)');
+    expect(older?.querySelector('.tagged-title')?.textContent).toBe('疑似快进快出：赵六 6222…0002 2 次资金转入后 30 分钟内转出（转入 ¥12万，转出 ¥11万）');
+    await setLanguage('zh-CN');
+    await waitFor(() => expect(within(items).getAllByRole('listitem')[0]?.querySelector('.tagged-title')?.textContent).toMatch(/^疑似快进快出：王五/));
   });
 
   it('a read-only case can be looked at but not marked', async () => {

@@ -19,6 +19,8 @@ describe('快进快出 fast-in-fast-out', () => {
     expect(txnsIn(hits[0], 'in')).toEqual([inRow]);
     expect(txnsIn(hits[0], 'out')).toEqual([outRow]);
     expect(hits[0]?.title).toMatch(/^疑似快进快出：王五/);
+    expect(hits[0]?.title).toBe('疑似快进快出：王五 6222…0001 1 次资金转入后 30 分钟内转出（转入 ¥6万，转出 ¥5.8万）');
+    expect(hits[0]?.titleEn).toBe('Suspected fast in, fast out: 王五 6222…0001 passed on 1 inflow within 30 minutes (in ¥60,000.00, out ¥58,000.00)');
   });
 
   it('leaves out a salary moved on to the holder’s own card, money sent straight back, and an outflow after the window', () => {
@@ -174,6 +176,9 @@ describe('资金闭环 cycles', () => {
     const hits = c.run(cycles);
     // 乙 → 甲 → 乙 (the same amount back within hours, their only dealings) is a ring; nothing else is
     expect(hits.map((h) => accountsIn(h, 'subject').concat(accountsIn(h, 'member')).sort())).toEqual([[a, b]]);
+    // back within hours: the longest round trip in hours, not days
+    expect(hits[0]?.title).toBe('疑似资金闭环：乙 6222…0004 → 甲 6222…0003 → 乙 6222…0004，1 次回流（合计 ¥5万，最长 3 小时）');
+    expect(hits[0]?.titleEn).toBe('Suspected closed loop: 乙 6222…0004 → 甲 6222…0003 → 乙 6222…0004, 1 round trip (¥50,000.00 in all, the longest took 3 hours)');
     expect(c.run(cycles, { minCoverage: 0 }).length).toBe(2);
   });
 });

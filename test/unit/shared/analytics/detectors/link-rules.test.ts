@@ -57,6 +57,8 @@ describe('同IP/MAC/设备 shared device', () => {
     expect(hits).toHaveLength(1);
     expect(accountsIn(hits[0], 'subject')).toEqual([organiser, spouse, shop]);
     expect((hits[0]?.detail.identifiers as { value: string }[]).map((i) => i.value).sort()).toEqual(['121.238.101.75', '9227b637df2a']);
+    expect(hits[0]?.title).toBe('疑似同一设备操作：3 名持有人的 3 个账户共用 IP 121.238.101.75、MAC 9227b637df2a（李伟、何静悦、金水顺通加油站）');
+    expect(hits[0]?.titleEn).toBe('Suspected same device: 3 accounts of 3 holders share IP 121.238.101.75, MAC 9227b637df2a (李伟, 何静悦, 金水顺通加油站)');
   });
 
   it('never links through carrier NAT, private or loopback addresses, placeholder MACs, a listed gateway, or one person’s own accounts', () => {

@@ -61,6 +61,8 @@ describe('拆分 structuring', () => {
     const hits = c.run(structuring);
     expect(hits.map((h) => h.subject)).toEqual([a]);
     expect(txnsIn(hits[0], 'evidence')).toEqual(rows);
+    expect(hits[0]?.title).toBe('疑似拆分交易：赵六 6222…0001 7 天内 4 笔转出略低于 ¥5万（合计 ¥19.8万）');
+    expect(hits[0]?.titleEn).toBe('Suspected structuring: 赵六 6222…0001 — 4 outflows just under ¥50,000.00 within 7 days (¥198,000.00 in all)');
   });
 });
 
@@ -77,6 +79,8 @@ describe('夜间/节假日 night and holidays', () => {
     const hits = c.run(nightHoliday);
     expect(hits.map((h) => h.subject)).toEqual([night]);
     expect(hits[0]?.detail).toMatchObject({ nightRows: 12, rows: 13 });
+    expect(hits[0]?.title).toBe('疑似夜间/节假日异常交易：夜班工人 6222…0001 12 笔（92%）在夜间 21:00–5:00');
+    expect(hits[0]?.titleEn).toBe('Suspected night or holiday activity: 夜班工人 6222…0001 — 12 transactions (92%) at night, 21:00–05:00');
   });
 
   it('with a calendar, flags trading on public holidays; without one only night is checked', () => {
@@ -90,6 +94,7 @@ describe('夜间/节假日 night and holidays', () => {
     const hits = c.run(nightHoliday, {}, { calendar });
     expect(hits.map((h) => h.subject)).toEqual([a]);
     expect(hits[0]?.detail).toMatchObject({ holidayRows: 10 });
+    expect(hits[0]?.titleEn).toBe('Suspected night or holiday activity: 节日 6222…0001 — 10 transactions (91%) on public holidays');
   });
 });
 

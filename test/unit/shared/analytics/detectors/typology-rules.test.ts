@@ -27,6 +27,9 @@ describe('代理退保 insurance surrender', () => {
     expect(hits[0]?.detail).toMatchObject({ clients: 3 });
     // every client paid 18%: one share, not a range from 18% to 18%
     expect(hits[0]?.title).toContain('转入退保金的 18%（合计');
+    // the same finding worded in both languages from the same figures; the agent's name and card stay as they are
+    expect(hits[0]?.title).toBe('疑似代理退保：3 名投保人收到退保金后 3 天内向 姚俊 6222…0010 转入退保金的 18%（合计 ¥10.8万）');
+    expect(hits[0]?.titleEn).toBe('Suspected surrender agent: 3 policyholders paid 姚俊 6222…0010 18% of their surrender refund within 3 days of receiving it (¥108,000.00 in all)');
   });
 
   it('does not flag an insurer’s refund followed by ordinary spending, nor one client alone', () => {
@@ -113,6 +116,10 @@ describe('贷款中介 loan intermediary', () => {
     expect(txnsIn(hits[0], 'fee')).toEqual([feeA, feeB]);
     expect(txnsIn(hits[0], 'forward')).toEqual([forward]);
     expect(hits[0]?.detail).toMatchObject({ borrowers: 2, abLoans: 1 });
+    expect(hits[0]?.title).toBe('疑似贷款中介：2 名借款人放款后 3 小时内向 孙悦丽 6222…0010 支付贷款的 27%（合计 ¥40.5万），其中 1 笔贷款大部分转给他人（疑似AB贷）');
+    expect(hits[0]?.titleEn).toBe(
+      'Suspected loan intermediary: 2 borrowers paid 孙悦丽 6222…0010 27% of their loan within 3 hours of the disbursement (¥405,000.00 in all); in 1 loan most of the money went on to someone else (suspected AB loan)',
+    );
   });
 
   it('not an ordinary loan spent slowly, nor a fee paid weeks later', () => {
@@ -157,6 +164,8 @@ describe('恶意逃废债 debt evasion', () => {
     const hits = c.run(debtEvasion);
     expect(hits.map((h) => h.subject)).toEqual([e]);
     expect(txnsIn(hits[0], 'move')).toEqual(moves);
+    expect(hits[0]?.title).toBe('疑似恶意逃废债：蒋磊伟 6222…0001 停止还款后 4 天内向 李敏 6222…0020、蒋伟 6222…0021 转出 ¥47.5万（可用资金的 100%）');
+    expect(hits[0]?.titleEn).toBe('Suspected debt evasion: 蒋磊伟 6222…0001 stopped repaying and within 4 days moved ¥475,000.00 to 李敏 6222…0020 and 蒋伟 6222…0021 (100% of the money available)');
   });
 
   it('not when the same money leaves over months, or while the loan is still being repaid', () => {
@@ -182,6 +191,8 @@ describe('信用卡套现 card cash-out', () => {
     expect(txnsIn(hits[0], 'spend')).toEqual([spend]);
     expect(txnsIn(hits[0], 'cash-back')).toEqual([back]);
     expect(hits[0]?.title).toContain('扣除 1.8% 后转回');
+    // one cardholder, one payment: singular in English
+    expect(hits[0]?.titleEn).toBe('Suspected credit-card cash-out: 1 cardholder made 1 card payment at 金水顺通加油站 6222…0030 (¥10,000.00), and within hours the merchant paid it back less 1.8%');
   });
 
   it('not a full refund of a purchase, nor money from the shop to someone else', () => {
