@@ -128,7 +128,13 @@ export function createHandlers({ workspace, jobs, version, dialogs }: HandlerDep
 
     'txns.query': (input) => queryTxns(workspace.requireCase().db, input),
     'txns.get': ({ id }) => ({ txn: getTxn(workspace.requireCase().db, id) }),
-    'txns.export': (input) => runExportJob({ session: workspace.requireCase(), jobs, audit: (action, params) => workspace.audit(action, params) }, input),
+    'txns.export': (input) => {
+      const session = workspace.requireCase();
+      return runExportJob(
+        { session, jobs, audit: (action, params) => workspace.auditIn(session, action, params), claim: (start) => workspace.startCaseJob('export', start) },
+        input,
+      );
+    },
     'txns.accountSummary': ({ filter }) => ({ accounts: accountSummary(workspace.requireCase().db, filter) }),
     'txns.counterpartyRanking': (input) => counterpartyRanking(workspace.requireCase().db, input),
     'views.list': ({ page }) => ({ views: listViews(workspace.requireCase().db, page) }),

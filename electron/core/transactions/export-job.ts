@@ -11,8 +11,13 @@ const PROGRESS_EVERY_MS = 250;
 export interface ExportJobDeps {
   session: CaseSession;
   jobs: JobRegistry;
-  /** append to the case's audit chain (the workspace's, which also announces it) */
+  /** append to the audit chain of the case the export reads (not whichever case is open when it ends) */
   audit: (action: string, params: unknown) => void;
+  /**
+   * Hold the case's one long-job slot for the export (Workspace.startCaseJob): no import commits under it and the case
+   * is not closed or switched while it reads; `start` starts the job and returns its id.
+   */
+  claim: (start: (release: () => void) => string) => string;
 }
 
 /**
@@ -20,35 +25,49 @@ export interface ExportJobDeps {
  * answering when the file is written. The outcome is audited here — written (path inside the case, rows, SHA-256),
  * cancelled or failed — since the router audits jobs only through the job.
  */
-export async function runExportJob(deps: ExportJobDeps, input: { filter: TxnFilter; sort: TxnSort; format: 'csv' | 'xlsx' }): Promise<TxnExportResult> {
-  const { session, jobs, audit } = deps;
+export function runExportJob(deps: ExportJobDeps, input: { filter: TxnFilter; sort: TxnSort; format: 'csv' | 'xlsx' }): Promise<TxnExportResult> {
+  const { session, jobs, audit, claim } = deps;
   const label = input.format === 'csv' ? '导出交易明细（CSV）' : '导出交易明细（XLSX）';
   const params = { format: input.format, filter: input.filter, sort: input.sort };
-  let jobId = '';
-  try {
-    return await jobs.run('export', { label, title: { key: 'export', format: input.format } }, async (job) => {
-      jobId = job.id;
-      let reported = 0;
-      const outcome = await exportTxns(session.db, {
-        exportsDir: join(session.caseDir, EXPORTS_DIR),
-        filter: input.filter,
-        sort: input.sort,
-        format: input.format,
-        timeZone: session.meta().timeZone,
-        signal: job.signal,
-        onProgress: (done, total) => {
-          const now = Date.now();
-          if (done !== total && done !== 0 && now - reported < PROGRESS_EVERY_MS) return;
-          reported = now;
-          job.progress({ done, total, unit: 'rows' });
+  return new Promise<TxnExportResult>((resolve, reject) => {
+    claim((release) =>
+      jobs.start(
+        'export',
+        { label, title: { key: 'export', format: input.format } },
+        async (job) => {
+          let reported = 0;
+          const outcome = await exportTxns(session.db, {
+            exportsDir: join(session.caseDir, EXPORTS_DIR),
+            filter: input.filter,
+            sort: input.sort,
+            format: input.format,
+            timeZone: session.meta().timeZone,
+            signal: job.signal,
+            onProgress: (done, total) => {
+              const now = Date.now();
+              if (done !== total && done !== 0 && now - reported < PROGRESS_EVERY_MS) return;
+              reported = now;
+              job.progress({ done, total, unit: 'rows' });
+            },
+          });
+          audit('txns.export', { ...params, jobId: job.id, file: relative(session.caseDir, outcome.path), rows: outcome.rows, sha256: outcome.sha256 });
+          return { ...outcome, jobId: job.id };
         },
-      });
-      audit('txns.export', { ...params, jobId, file: relative(session.caseDir, outcome.path), rows: outcome.rows, sha256: outcome.sha256 });
-      return { ...outcome, jobId };
-    });
-  } catch (error) {
-    const appError = toAppError(error);
-    audit(appError.code === 'CANCELLED' ? 'txns.export.cancelled' : 'txns.export.failed', { ...params, jobId, error: appError.code, message: appError.message });
-    throw appError;
-  }
+        (outcome, jobId) => {
+          release();
+          if (outcome.ok) {
+            resolve(outcome.value);
+            return;
+          }
+          const appError = toAppError(outcome.error);
+          try {
+            audit(appError.code === 'CANCELLED' ? 'txns.export.cancelled' : 'txns.export.failed', { ...params, jobId, error: appError.code, message: appError.message });
+          } catch {
+            // the case was closed under a cancelled export (shutdown): there is no chain left to write to
+          }
+          reject(appError);
+        },
+      ),
+    );
+  });
 }

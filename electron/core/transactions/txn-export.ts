@@ -112,7 +112,7 @@ function csvSink(path: string): Sink {
       if (!out.write(`${text}\r\n`)) await once(out, 'drain');
     },
     async finish() {
-      out.end();
+      if (!out.writableEnded) out.end();
       await closed;
     },
   };
@@ -123,6 +123,7 @@ function xlsxSink(path: string): Sink {
   let sheet: ExcelJS.Worksheet | null = null;
   let sheets = 0;
   let rowsInSheet = 0;
+  let finishing: Promise<void> | null = null;
   const startSheet = (): ExcelJS.Worksheet => {
     sheets += 1;
     const next = workbook.addWorksheet(sheets === 1 ? '交易明细' : `交易明细(${sheets})`, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -147,10 +148,15 @@ function xlsxSink(path: string): Sink {
       }
       return Promise.resolve();
     },
-    async finish() {
-      if (!sheet) sheet = startSheet();
-      sheet.commit();
-      await workbook.commit();
+    // finalized once: after a failure part-way through finishing, a second commit would make the zip writer raise
+    // an error with no one to catch it
+    finish() {
+      finishing ??= (async () => {
+        if (!sheet) sheet = startSheet();
+        sheet.commit();
+        await workbook.commit();
+      })();
+      return finishing;
     },
   };
 }

@@ -13,11 +13,12 @@ import { OperatorStore, operatorLabel } from './operators';
 import { RecentCases } from './recent-cases';
 import { TemplateStore } from './templates';
 
-export type CaseJobKind = 'import' | 'detect';
+export type CaseJobKind = 'import' | 'detect' | 'export';
 
 const BUSY_MESSAGE: Record<CaseJobKind, string> = {
   import: 'An import is running in this case',
   detect: 'A detector run is going on in this case',
+  export: 'An export is being written from this case',
 };
 
 /**
@@ -110,7 +111,9 @@ export class Workspace {
   closeCase(options: { force?: boolean } = {}): boolean {
     if (!this.session) return false;
     if (this.caseJob) {
-      if (!options.force) throw new AppError('CASE_BUSY', `${BUSY_MESSAGE[this.caseJob.kind]}; cancel it before closing the case.`, { details: { jobId: this.caseJob.jobId } });
+      if (!options.force) {
+        throw new AppError('CASE_BUSY', `${BUSY_MESSAGE[this.caseJob.kind]}; cancel it before closing the case.`, { details: { jobId: this.caseJob.jobId, kind: this.caseJob.kind } });
+      }
       this.jobs.cancel(this.caseJob.jobId);
       this.caseJob = null;
     }
@@ -122,9 +125,13 @@ export class Workspace {
   }
 
   audit(action: string, params: unknown): void {
-    const session = this.requireCase();
+    this.auditIn(this.requireCase(), action, params);
+  }
+
+  /** Append to one session's audit chain: a job audits into the case it ran in, whatever is open when it ends. */
+  auditIn(session: CaseSession, action: string, params: unknown): void {
     const entry = session.audit.append(this.operatorLabel(), action, params);
-    this.bus.emit('audit.appended', { seq: entry.seq, action: entry.action });
+    if (session === this.session) this.bus.emit('audit.appended', { seq: entry.seq, action: entry.action });
   }
 
   /** Writes wait while an import runs (its transaction holds the case); tags and notes may go on during a detector run. */

@@ -109,4 +109,33 @@ describe('import through the contract (what the import screen does)', () => {
     expect(audit.entries[0]?.action).toBe('import.failed');
     await backend.close();
   });
+
+  it('an export holds its case: no switch or import while it writes, its audit entry lands in its own case, and a failed import frees the case', async () => {
+    const { backend, events } = await openCase(tempDir());
+    const failed = await call<{ jobId: string }>(backend, 'import.start', { paths: [join(FIXTURES, 'no-such-file.csv')] });
+    await finished(events, failed.jobId);
+    const { jobId } = await call<{ jobId: string }>(backend, 'import.start', { paths: [FIXTURES] });
+    expect((await finished(events, jobId)).payload.ok).toBe(true);
+    const exporting = backend.dispatch('txns.export', { filter: {}, sort: [], format: 'xlsx' });
+    const switching = await backend.dispatch('cases.create', { folderName: 'other', meta: { caseName: '另一案' } });
+    expect(switching).toMatchObject({ ok: false, error: { code: 'CASE_BUSY', details: { kind: 'export' } } });
+    expect(await backend.dispatch('import.start', { paths: [FIXTURES] })).toMatchObject({ ok: false, error: { code: 'CASE_BUSY' } });
+    const written = (await exporting) as Result<{ rows: number; jobId: string }>;
+    expect(written).toMatchObject({ ok: true });
+    const audit = await call<{ entries: { action: string }[] }>(backend, 'audit.list', {});
+    expect(audit.entries.map((e) => e.action)).toContain('txns.export');
+    // once written, the case may be switched again
+    expect(await backend.dispatch('cases.create', { folderName: 'other', meta: { caseName: '另一案' } })).toMatchObject({ ok: true });
+    await backend.close();
+  });
+
+  it('shutting down while an export is written ends it without a stray error from the file writer', async () => {
+    const { backend, events } = await openCase(tempDir());
+    const { jobId } = await call<{ jobId: string }>(backend, 'import.start', { paths: [FIXTURES] });
+    expect((await finished(events, jobId)).payload.ok).toBe(true);
+    const exporting = backend.dispatch('txns.export', { filter: {}, sort: [], format: 'xlsx' });
+    await backend.close();
+    const outcome = (await exporting) as Result<unknown>;
+    if (!outcome.ok) expect(['CANCELLED', 'INTERNAL', 'NO_CASE_OPEN']).toContain(outcome.error.code);
+  });
 });

@@ -22,7 +22,7 @@ function setup(demo: ReturnType<ReturnType<typeof useDemoCase>>) {
   });
   const jobs = new JobRegistry(bus);
   const audit = (action: string, params: unknown) => demo.session.audit.append('测试员', action, params);
-  return { deps: { session: demo.session, jobs, audit }, progress, jobs, bus };
+  return { deps: { session: demo.session, jobs, audit, claim: (start: (release: () => void) => string) => start(() => undefined) }, progress, jobs, bus };
 }
 
 function lastAudit(demo: ReturnType<ReturnType<typeof useDemoCase>>): { action: string; params: Record<string, unknown> } {
