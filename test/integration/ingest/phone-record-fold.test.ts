@@ -78,7 +78,7 @@ function folds(session: CaseSession) {
     count: number;
     detail: string;
   }[];
-  return steps.map((step) => ({ job: step.job, count: step.count, ...(JSON.parse(step.detail) as { folded: { phone: string; from: number; into: number }[]; ambiguous: unknown[] }) }));
+  return steps.map((step) => ({ job: step.job, count: step.count, ...(JSON.parse(step.detail) as { folded: { phone: string; from: number; into: number }[]; undone: unknown[]; ambiguous: unknown[] }) }));
 }
 
 describe('a WeChat return is one account: the login trail filed under the queried phone joins its wallet', () => {
@@ -113,6 +113,28 @@ describe('a WeChat return is one account: the login trail filed under the querie
     expect(caseStats(session).accounts).toBe(2);
     expect(loginIpsOf(session, phoneRecord?.id ?? 0)).toEqual(ips);
     expect(loginIpsOf(session, walletId)).toEqual([]);
+    // kept apart: a later job does not fold it again
+    wallet(join(dir, 'later'), 'wxid_other', '13900139000');
+    await run([join(dir, 'later')]);
+    expect(records(session).find((record) => record.id === phoneRecord?.id)).toMatchObject({ mergedInto: null, rule: 'kept-apart' });
+    session.close();
+  });
+
+  it('undoes a merge when a later job brings a second wallet listing the phone, and says so', async () => {
+    const { dir, session, run } = openCase(tempDir);
+    loginTrail(join(dir, 'first'));
+    wallet(join(dir, 'first'), 'wxid_abc');
+    await run([join(dir, 'first')]);
+    expect(accounts(session)).toHaveLength(1);
+    wallet(join(dir, 'second'), 'wxid_def');
+    await run([join(dir, 'second')]);
+    const phoneRecord = records(session).find((record) => record.number === PHONE);
+    expect(phoneRecord).toMatchObject({ mergedInto: null, rule: null });
+    expect(accounts(session).map((account) => account.number).sort()).toEqual([PHONE, 'WXID_ABC', 'WXID_DEF'].sort());
+    const [, second] = folds(session);
+    expect(second).toMatchObject({ job: 2, count: 0, folded: [] });
+    expect(second?.undone).toEqual([expect.objectContaining({ phone: PHONE, account: phoneRecord?.id })]);
+    expect(second?.ambiguous).toHaveLength(1);
     session.close();
   });
 
@@ -164,7 +186,14 @@ describe('a WeChat return is one account: the login trail filed under the querie
     const phoneRecord = all.find((account) => account.number === PHONE);
     expect(loginIpsOf(session, phoneRecord?.id ?? 0)).toEqual(ips);
     expect(folds(session)).toEqual([
-      { job: 1, count: 0, folded: [], ambiguous: [{ phone: PHONE, kind: 'tenpay', account: phoneRecord?.id, wallets: all.filter((a) => a.holder !== null).map((a) => a.id) }], note: expect.any(String) as string },
+      {
+        job: 1,
+        count: 0,
+        folded: [],
+        undone: [],
+        ambiguous: [{ phone: PHONE, kind: 'tenpay', account: phoneRecord?.id, wallets: all.filter((a) => a.holder !== null).map((a) => a.id) }],
+        note: expect.any(String) as string,
+      },
     ]);
     session.close();
   });
