@@ -349,7 +349,7 @@ describe('import page', () => {
     expect(within(shown).getAllByText('12,340')[0]?.className).toContain('num');
     // one click from the report to the money
     const next = within(shown).getByRole('navigation', { name: '下一步' });
-    expect(within(next).getAllByRole('button').map((b) => b.textContent)).toEqual(['查看资金流向图', '运行检测规则', '浏览交易明细']);
+    expect(within(next).getAllByRole('button').map((b) => b.textContent)).toEqual(['查看资金流向图', '检测规则与发现', '浏览交易明细']);
     fireEvent.click(within(next).getByRole('button', { name: '查看资金流向图' }));
     expect(window.location.hash).toBe('#/flow');
   });

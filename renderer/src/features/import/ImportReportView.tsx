@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { AppError, isErrorCode } from '@shared/api';
 import type { ImportReport } from '@shared/domain';
 import { useHashRoute, type RouteId } from '../../app/routes';
-import { formatCount } from '../../components/format';
+import { useDisplayZone } from '../../app/display-zone';
+import { formatCount, formatInstant } from '../../components/format';
 import { describeError } from '../../i18n/errors';
 import { exactBytes, formatBytes } from './format-bytes';
 import { formatName } from './formats';
@@ -50,10 +51,12 @@ function RowErrors({ file }: { file: FileReport }) {
 /** why a file was skipped, in the screen's language when the backend gave a code (older reports: its sentence) */
 function SkipText({ file }: { file: FileReport }) {
   const { t } = useTranslation();
+  const zone = useDisplayZone();
   const skip = file.skip;
   if (!skip) return <>{file.reason}</>;
   if (skip.code === 'already-imported') {
-    return <>{t('report.skip.already-imported', { sourceId: skip.sourceId ?? '?', relPath: skip.relPath ?? '', importedAt: skip.importedAt ?? '' })}</>;
+    const importedAt = skip.importedAt ? formatInstant(skip.importedAt, zone) : '';
+    return <>{t('report.skip.already-imported', { sourceId: skip.sourceId ?? '?', relPath: skip.relPath ?? '', importedAt })}</>;
   }
   return <>{t(`report.skip.${skip.code}`)}</>;
 }

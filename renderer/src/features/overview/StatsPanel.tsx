@@ -98,7 +98,7 @@ function CountList({ title, counts, label }: { title: string; counts: Record<str
 /** 数据统计: the case's key figures in investigators' words, each stating what it counts. */
 export function StatsPanel({ stats, navigate }: { stats: CaseStats; navigate: (route: RouteId) => void }) {
   const { t, i18n } = useTranslation();
-  const lexicon = useCall('lexicon.groups', {}, { refetchOn: ['case.changed'] });
+  const lexicon = useCall('lexicon.groups', {}, { refetchOn: ['case.changed', 'audit.appended'] });
   const english = !(i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
   // the case's own lexicon names its groups; a group it no longer has is shown by its id
   const groupName = (id: string): string => {
@@ -134,7 +134,7 @@ export function StatsPanel({ stats, navigate }: { stats: CaseStats; navigate: (r
           // a type this build has no word for is shown as its code rather than hidden
           label={(key) => t(`identifierTypes.${key}`, { defaultValue: key })}
         />
-        <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} label={groupName} />
+        {lexicon.data ? <CountList title={t('overview.lexiconHits')} counts={stats.lexiconHits} label={groupName} /> : null}
       </div>
     </section>
   );

@@ -147,7 +147,7 @@ export const importMessages: ImportMessages = {
     },
     nextTitle: 'Next',
     nextFlow: 'View the fund-flow chart',
-    nextFindings: 'Run the detectors',
+    nextFindings: 'Detectors and findings',
     nextTransactions: 'Browse the transactions',
     nextChats: 'Read the chats',
     detectReason: 'Why this format:',

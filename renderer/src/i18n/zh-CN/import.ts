@@ -147,7 +147,7 @@ export const importMessages = {
     },
     nextTitle: '下一步',
     nextFlow: '查看资金流向图',
-    nextFindings: '运行检测规则',
+    nextFindings: '检测规则与发现',
     nextTransactions: '浏览交易明细',
     nextChats: '查看聊天记录',
     detectReason: '识别依据：',
