@@ -34,10 +34,7 @@ export function createBackend(options: BackendOptions): Promise<Backend> {
       workspace.openCase(caseDir);
       return Promise.resolve();
     },
-    close: () => {
-      workspace.closeCase({ force: true });
-      return Promise.resolve();
-    },
+    close: () => workspace.shutdown(),
   };
   return Promise.resolve(backend);
 }

@@ -34,7 +34,7 @@ export class Workspace {
    * The long job writing into the open case, if any: an import (every other write waits for it) or a detector run
    * (which reads the whole case in batches, so no import may commit under it). One at a time.
    */
-  private caseJob: { kind: CaseJobKind; jobId: string } | null = null;
+  private caseJob: { kind: CaseJobKind; jobId: string; settled: Promise<void> } | null = null;
   private readonly reports = new Map<string, ImportReport>();
 
   constructor(
@@ -147,18 +147,36 @@ export class Workspace {
     if (this.caseJob) throw this.busyError(this.caseJob);
     let settled = false;
     let jobId = '';
+    let markSettled = (): void => undefined;
+    const settledPromise = new Promise<void>((resolve) => (markSettled = resolve));
     const release = (): void => {
       settled = true;
+      markSettled();
       if (this.caseJob?.jobId === jobId) this.caseJob = null;
     };
     jobId = start(release);
-    if (!settled) this.caseJob = { kind, jobId };
+    if (!settled) this.caseJob = { kind, jobId, settled: settledPromise };
     return jobId;
+  }
+
+  /**
+   * On shutdown: cancel the long job of the open case and wait for it to end (an import's worker may be past the
+   * point where a cancel is seen, in its final commit: its audit entry must still reach the case), then close.
+   */
+  async shutdown(graceMs = 60_000): Promise<void> {
+    const job = this.caseJob;
+    if (job) {
+      this.jobs.cancel(job.jobId);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([job.settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    this.closeCase({ force: true });
   }
 
   /** the long job running in the open case, if any */
   runningCaseJob(): { kind: CaseJobKind; jobId: string } | null {
-    return this.caseJob;
+    return this.caseJob ? { kind: this.caseJob.kind, jobId: this.caseJob.jobId } : null;
   }
 
   private busyError(job: { kind: CaseJobKind; jobId: string }): AppError {

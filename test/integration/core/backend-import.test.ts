@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventMessage, Result } from '@shared/api';
 import type { ImportReport, InspectedFile, SourceInfo } from '@shared/domain';
 import { createBackend } from '../../../electron/core/backend';
+import { CaseSession } from '../../../electron/core/cases/case-session';
+import { caseStats } from '../../../electron/core/cases/case-stats';
 import type { Backend } from '../../../electron/core/host';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -135,7 +137,22 @@ describe('import through the contract (what the import screen does)', () => {
     expect((await finished(events, jobId)).payload.ok).toBe(true);
     const exporting = backend.dispatch('txns.export', { filter: {}, sort: [], format: 'xlsx' });
     await backend.close();
-    const outcome = (await exporting) as Result<unknown>;
+    const outcome = (await exporting);
     if (!outcome.ok) expect(['CANCELLED', 'INTERNAL', 'NO_CASE_OPEN']).toContain(outcome.error.code);
+  });
+
+  it('shutting down during an import waits for it: the case holds the rows and their audit entry, or neither', async () => {
+    const root = tempDir();
+    const { backend, events } = await openCase(root);
+    const { jobId } = await call<{ jobId: string }>(backend, 'import.start', { paths: [FIXTURES] });
+    await backend.close();
+    expect(events.some((e) => e.name === 'import.finished' && (e.payload as { jobId: string }).jobId === jobId)).toBe(true);
+    const session = CaseSession.open(join(root, 'cases', 'imp.chainsight'), { host: 'cli', operator: 't' }, 'read');
+    const sources = caseStats(session).sources;
+    const actions = session.audit.list(0, 100).entries.map((entry) => entry.action);
+    if (sources > 0) expect(actions).toContain('import.completed');
+    else expect(actions).toContain('import.failed');
+    expect(session.audit.verify()).toMatchObject({ ok: true });
+    session.close();
   });
 });
