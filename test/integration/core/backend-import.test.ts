@@ -137,7 +137,7 @@ describe('import through the contract (what the import screen does)', () => {
     expect((await finished(events, jobId)).payload.ok).toBe(true);
     const exporting = backend.dispatch('txns.export', { filter: {}, sort: [], format: 'xlsx' });
     await backend.close();
-    const outcome = (await exporting);
+    const outcome = await exporting;
     if (!outcome.ok) expect(['CANCELLED', 'INTERNAL', 'NO_CASE_OPEN']).toContain(outcome.error.code);
   });
 
