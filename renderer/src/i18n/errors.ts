@@ -15,8 +15,10 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
     if (error.details?.transport === 'unreachable') {
       return { title: t('errors.unreachable'), detail: null, code: error.code };
     }
-    const title = t(`errors.${error.code}`);
-    const detail = error.message && error.message !== title ? error.message : null;
+    const kind = error.details?.kind;
+    const busy = error.code === 'CASE_BUSY' && (kind === 'import' || kind === 'detect' || kind === 'export');
+    const title = busy ? t(`busy.${kind}`) : t(`errors.${error.code}`);
+    const detail = !busy && error.message && error.message !== title ? error.message : null;
     return { title, detail, code: error.code };
   }
   const message = error instanceof Error ? error.message : String(error);

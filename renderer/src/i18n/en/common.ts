@@ -83,4 +83,9 @@ export const commonMessages: CommonMessages = {
     IMPORT_NOTHING: 'Nothing to import',
     unreachable: 'Cannot reach the local Chainsight service; check that chainsight serve or npm start is still running.',
   },
+  busy: {
+    import: 'An import is running in this case; wait for it or cancel it first',
+    detect: 'A detector run is going on in this case; wait for it or cancel it first',
+    export: 'An export is being written from this case; wait for it or cancel it first',
+  },
 };

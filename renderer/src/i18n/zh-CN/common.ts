@@ -84,6 +84,12 @@ export const commonMessages = {
     IMPORT_NOTHING: '没有可导入的文件',
     unreachable: '无法连接本机链察服务，请确认 chainsight serve 或 npm start 仍在运行。',
   } satisfies Record<ErrorCode | 'unreachable', string>,
+  /** CASE_BUSY by the job that holds the case (details.kind) */
+  busy: {
+    import: '案件正在导入数据，请等待完成或取消后再操作',
+    detect: '案件正在运行检测规则，请等待完成或取消后再操作',
+    export: '案件正在导出数据，请等待完成或取消后再操作',
+  },
 } as const;
 
 export type CommonMessages = Widen<typeof commonMessages>;
