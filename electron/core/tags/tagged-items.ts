@@ -86,8 +86,10 @@ const DESCRIBE: Record<ItemType, (db: Db, json: string) => Map<number, Descripti
   account(db, json) {
     const rows = db
       .prepare(
-        `SELECT id, number, sub_account AS sub, holder_name AS holder, holder_id AS holderId, coalesce(bank_name, bank_guess) AS bank
-         FROM account WHERE id IN (SELECT value FROM json_each(?))`,
+        // a record merged into another account (a wallet's login trail, filed under its phone) shows that account's holder
+        `SELECT a.id, a.number, a.sub_account AS sub, coalesce(a.holder_name, w.holder_name) AS holder, coalesce(a.holder_id, w.holder_id) AS holderId,
+           coalesce(a.bank_name, a.bank_guess, w.bank_name, w.bank_guess) AS bank
+         FROM account a LEFT JOIN account w ON w.id = a.merged_into WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
       .all(json) as { id: number; number: string; sub: string; holder: string | null; holderId: string | null; bank: string | null }[];
     return new Map(
