@@ -164,6 +164,9 @@ describe('timeline queries over an imported demo case', () => {
     if (!range) throw new Error('no range');
     const events = timelineEvents(session.db, { from: range.firstUtc, to: range.lastUtc + 1, lanes: ['all:message'], kinds: ['message'], scope: NO_SCOPE, limit: 2000 });
     expect(events.events.length).toBeGreaterThan(0);
+    // every message names its conversation, and the wxid-only ones by the holder
+    expect(events.events.every((event) => event.party !== null && event.party !== '')).toBe(true);
+    expect(events.events.some((event) => /^\S+ \(wxid_[a-z0-9]+\)$/.test(event.who ?? ''))).toBe(true);
     for (const event of events.events) {
       expect(registered.has(event.party ?? '')).toBe(false);
       expect(registered.has(event.who ?? '')).toBe(false);
