@@ -11,16 +11,38 @@ import type { Direction } from '../money/direction';
 
 export type DirectionCodes = Readonly<Record<string, Direction>>;
 
-/** Direction words (longest first) and the codes printed beside them. */
+/** Direction words (longest first) and the codes beside them, as a header legend pairs them. */
 const TOKEN = /借方|贷方|支出|收入|存入|转入|转出|入账|出账|进账|借|贷|进|出|收|付|入|支|存|取|[0-9A-Za-z]+/g;
 
 function wordDirection(token: string): Direction | null {
   return normaliseDirection(token).direction;
 }
 
+/** Direction words money/direction.ts does not list but flag cells print: 汇入/汇出 (remittances). */
+const MORE_WORDS: Readonly<Record<string, Direction>> = { 汇入: 'in', 汇出: 'out' };
+
+/** A flag cell in pieces: runs of Chinese, runs of Latin letters or digits, and the marks between them. */
+const PIECE = /[\u3400-\u9fff]+|[0-9A-Z]+|[^\u3400-\u9fff0-9A-Z]+/g;
+/** What may stand between and around the words: spaces, dashes, colons, slashes, brackets, points. */
+const SEPARATORS = /^[\s\-–—_:：/／\\|()（）[\]【】.,，;；、]+$/;
+
 /**
- * The direction a flag cell states, or null (blank, unknown such as the stray `O`, neutral such as 不计收支, or
- * words pointing both ways). `codes` are the file's own codes, from its header legend.
+ * One piece of a flag cell: its direction; 'code' for a number printed beside the word (`1-收`, `02-付`); null when
+ * the piece is anything else, which makes the whole cell unreadable.
+ */
+function pieceDirection(piece: string): Direction | 'code' | null {
+  if (/^\d{1,3}$/.test(piece)) return 'code';
+  // 已收入 / 已支出 (Alipay 资金状态)
+  const word = piece.length > 1 && piece.startsWith('已') ? piece.slice(1) : piece;
+  return MORE_WORDS[word] ?? wordDirection(word);
+}
+
+/**
+ * The direction a flag cell states, or null (blank, unknown such as the stray `O`, neutral such as 不计收支, words
+ * pointing both ways, or any word that is not a direction word). `codes` are the file's own codes, from its header
+ * legend. Besides the plain words (借/贷, 收/付, 进/出, 支出/收入, D/C, +/-) a cell may be those words with codes,
+ * marks and their English (`借 Dr`, `1-收`, `收入(贷)`, `已收入`), but every piece of it must be such a word or a
+ * number: a free word that merely contains 收 or 付 (收费, 取消支付, 入账失败, 收息) states no direction.
  */
 export function directionOfFlag(cell: string, codes?: DirectionCodes): Direction | null {
   const key = foldWidth(cell).trim().toUpperCase();
@@ -30,9 +52,11 @@ export function directionOfFlag(cell: string, codes?: DirectionCodes): Direction
   const plain = normaliseDirection(key);
   if (plain.direction !== null || plain.reason === 'neutral') return plain.direction;
   const found = new Set<Direction>();
-  for (const token of key.match(TOKEN) ?? []) {
-    const direction = wordDirection(token);
-    if (direction !== null) found.add(direction);
+  for (const piece of key.match(PIECE) ?? []) {
+    if (SEPARATORS.test(piece)) continue;
+    const direction = pieceDirection(piece);
+    if (direction === null) return null;
+    if (direction !== 'code') found.add(direction);
   }
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }

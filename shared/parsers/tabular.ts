@@ -1,3 +1,5 @@
+import { headerUnit, unitOfBracket, YUAN } from './money-unit';
+import type { MoneyUnit } from './money-unit';
 import type { Detection, MapperOutput, SourceRecord } from './types';
 
 /**
@@ -30,8 +32,10 @@ export interface HeaderMatch<F extends string> {
   /** index of the header row within the scanned records */
   index: number;
   line: number;
-  /** field → column index (first matching column wins) */
+  /** field → the column it is read from: the one printed under its earliest alias (see matchColumns) */
   columns: Map<F, number>;
+  /** field → every column it matched, preferred first (HeaderedRow.firstOf reads past blank ones) */
+  candidates: Map<F, readonly number[]>;
   /** the header texts as written, for raw-row keys */
   names: string[];
   matched: number;
@@ -57,18 +61,18 @@ function aliasKey(cell: string): string {
 }
 
 /**
- * A header without the unit or legend printed after it: `交易金额(元)`, `余额（人民币）`, `借贷标志(0-借;1-贷)`. A bracket
- * that names 分 is kept, so an amount in 分 never passes for one in 元.
+ * A header past the bracket printed after it: `交易金额(元)` → `交易金额`, `余额（人民币）`, `借贷标志(0-借;1-贷)`, with the
+ * unit the bracket names (null for a legend, or no unit at all). null when the header ends in no bracket.
  */
-function withoutSuffix(key: string): string | null {
+function splitSuffix(key: string): { base: string; unit: MoneyUnit | null } | null {
   const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
-  if (m === null || (m[2] ?? '').includes('分')) return null;
-  return m[1] ?? null;
+  if (m === null) return null;
+  return { base: m[1] ?? '', unit: unitOfBracket(m[2] ?? '') };
 }
 
 /** A header that states its unit as 分: `交易金额(分)`, `金额（单位：分）`. */
 export function headerSaysFen(header: string): boolean {
-  return /[(（[【]\s*(?:单位\s*[:：]?\s*)?(?:人民币)?分\s*[)）\]】]/.test(header);
+  return headerUnit(header).fenDigits === 0;
 }
 
 interface AliasHit<F extends string> {
@@ -77,59 +81,78 @@ interface AliasHit<F extends string> {
   rank: number;
 }
 
-/** Lookups built once per alias table (the tables are module constants; templates build theirs once per file). */
-const lookups = new WeakMap<object, ReadonlyMap<string, readonly AliasHit<string>[]>>();
+interface AliasLookup<F extends string> {
+  hits: ReadonlyMap<string, readonly AliasHit<F>[]>;
+  /**
+   * Fields that read their unit from the printed header: those with an alias naming a unit other than 元
+   * (`交易金额(分)`). Only they take a column whose header names such a unit (`发生额(万元)`, `金额(美元)`) past its
+   * bracket; for any other field that column is no match, so an amount in 分 or 万元 never passes for one in 元.
+   */
+  unitAware: ReadonlySet<F>;
+}
 
-function aliasLookup<F extends string>(aliases: Aliases<F>): ReadonlyMap<string, readonly AliasHit<F>[]> {
-  const cached = lookups.get(aliases) as ReadonlyMap<string, readonly AliasHit<F>[]> | undefined;
+/** Lookups built once per alias table (the tables are module constants; templates build theirs once per file). */
+const lookups = new WeakMap<object, AliasLookup<string>>();
+
+function aliasLookup<F extends string>(aliases: Aliases<F>): AliasLookup<F> {
+  const cached = lookups.get(aliases) as AliasLookup<F> | undefined;
   if (cached !== undefined) return cached;
-  const lookup = new Map<string, AliasHit<F>[]>();
+  const hits = new Map<string, AliasHit<F>[]>();
+  const unitAware = new Set<F>();
   for (const field of Object.keys(aliases) as F[]) {
     aliases[field].forEach((alias, rank) => {
       const key = aliasKey(alias);
-      const hits = lookup.get(key) ?? [];
-      if (!hits.some((hit) => hit.field === field)) hits.push({ field, rank });
-      lookup.set(key, hits);
+      const list = hits.get(key) ?? [];
+      if (!list.some((hit) => hit.field === field)) list.push({ field, rank });
+      hits.set(key, list);
+      if (namesOtherUnit(splitSuffix(key)?.unit ?? null)) unitAware.add(field);
     });
   }
+  const lookup: AliasLookup<F> = { hits, unitAware };
   lookups.set(aliases, lookup);
   return lookup;
 }
 
-/** The fields a header cell is read as (exactly, else past its unit or legend), best first; [] when none. */
-export function fieldsOfHeader<F extends string>(aliases: Aliases<F>, cell: string): F[] {
-  const lookup = aliasLookup(aliases);
-  const key = aliasKey(cell);
-  const hits = lookup.get(key) ?? lookup.get(withoutSuffix(key) ?? '') ?? [];
-  return [...hits].sort((a, b) => a.rank - b.rank).map((hit) => hit.field);
+function namesOtherUnit(unit: MoneyUnit | null): boolean {
+  return unit !== null && unit.fenDigits !== YUAN.fenDigits;
 }
 
 const SUFFIX_RANK = 1000;
 
+/** What a header key matches: exactly, else past its bracket (ranked after exact matches; see AliasLookup.unitAware). */
+function hitsOf<F extends string>(lookup: AliasLookup<F>, key: string): readonly AliasHit<F>[] {
+  const exact = lookup.hits.get(key);
+  if (exact !== undefined) return exact;
+  const suffix = splitSuffix(key);
+  if (suffix === null) return [];
+  const hits = lookup.hits.get(suffix.base) ?? [];
+  const kept = namesOtherUnit(suffix.unit) ? hits.filter((hit) => lookup.unitAware.has(hit.field)) : hits;
+  return kept.map((hit) => ({ field: hit.field, rank: hit.rank + SUFFIX_RANK }));
+}
+
+/** The fields a header cell is read as (exactly, else past its unit or legend), best first; [] when none. */
+export function fieldsOfHeader<F extends string>(aliases: Aliases<F>, cell: string): F[] {
+  return [...hitsOf(aliasLookup(aliases), aliasKey(cell))].sort((a, b) => a.rank - b.rank).map((hit) => hit.field);
+}
+
 /**
- * Field → column for one header row. A field printed twice takes the column of its earliest alias (交易余额 over 账户余额,
- * whatever their order), the first such column on a tie; a column may serve several fields (an alias listed under
- * two fields, e.g. 交易日期 as the date and, when no 交易时间 column exists, as the time).
+ * Field → its columns for one header row, preferred first. A field printed twice prefers the column of its earliest
+ * alias (交易余额 over 账户余额, whatever their order), the first such column on a tie; a column may serve several
+ * fields (an alias listed under two fields, e.g. 交易日期 as the date and, when no 交易时间 column exists, as the time).
  */
-function matchColumns<F extends string>(cells: readonly string[], lookup: ReadonlyMap<string, readonly AliasHit<F>[]>): Map<F, number> {
-  const best = new Map<F, { column: number; rank: number }>();
+function matchColumns<F extends string>(cells: readonly string[], lookup: AliasLookup<F>): Map<F, number[]> {
+  const found = new Map<F, { column: number; rank: number }[]>();
   cells.forEach((cell, column) => {
     const key = aliasKey(cell);
     if (key === '') return;
-    let hits = lookup.get(key);
-    let penalty = 0;
-    if (hits === undefined) {
-      const stripped = withoutSuffix(key);
-      hits = stripped === null ? undefined : lookup.get(stripped);
-      penalty = SUFFIX_RANK;
-    }
-    for (const hit of hits ?? []) {
-      const rank = hit.rank + penalty;
-      const current = best.get(hit.field);
-      if (current === undefined || rank < current.rank) best.set(hit.field, { column, rank });
+    for (const hit of hitsOf(lookup, key)) {
+      const list = found.get(hit.field) ?? [];
+      list.push({ column, rank: hit.rank });
+      found.set(hit.field, list);
     }
   });
-  return new Map([...best].map(([field, { column }]) => [field, column]));
+  // Array.prototype.sort is stable: equal ranks keep their column order
+  return new Map([...found].map(([field, list]) => [field, list.sort((a, b) => a.rank - b.rank).map((c) => c.column)]));
 }
 
 /** Find the row (among the first ones) whose cells match the most aliases and hold every required field. */
@@ -141,10 +164,11 @@ export function findHeader<F extends string>(
   const lookup = aliasLookup(aliases);
   let best: HeaderMatch<F> | null = null;
   records.forEach((record, index) => {
-    const columns = matchColumns(record.cells, lookup);
-    if (!required.every((field) => columns.has(field))) return;
-    if (best === null || columns.size > best.matched) {
-      best = { index, line: record.line, columns, names: record.cells.map(cellText), matched: columns.size };
+    const candidates = matchColumns(record.cells, lookup);
+    if (!required.every((field) => candidates.has(field))) return;
+    if (best === null || candidates.size > best.matched) {
+      const columns = new Map([...candidates].map(([field, list]) => [field, list[0] ?? -1]));
+      best = { index, line: record.line, columns, candidates, names: record.cells.map(cellText), matched: candidates.size };
     }
   });
   return best;
@@ -173,6 +197,13 @@ export interface HeaderedRow<F extends string> {
   record: SourceRecord;
   /** the field's cell as cellValue reads it; '' when the header has no such column */
   get(field: F): string;
+  /**
+   * The field's cell read by `read`, or, when that makes nothing of it (blank, a dash, a placeholder), the first of
+   * the other columns the field matched that it does make something of: 交易户名 blank beside 账户开户名称 张三 gives
+   * 张三, per row. For fields whose aliases all name the same value (names, ID numbers, banks); never for amounts,
+   * times or flags, whose columns differ in unit or meaning. undefined when no column gives a value.
+   */
+  firstOf<T>(field: F, read: (cell: string) => T | undefined): T | undefined;
   has(field: F): boolean;
   /** the field's column header as printed (padding removed); '' when the header has no such column */
   header(field: F): string;
@@ -288,6 +319,13 @@ export function headered<F extends string>(record: SourceRecord, header: HeaderM
     get: (field) => {
       const column = header.columns.get(field);
       return column === undefined ? '' : cellValue(record.cells[column]);
+    },
+    firstOf: (field, read) => {
+      for (const column of header.candidates.get(field) ?? []) {
+        const value = read(cellValue(record.cells[column]));
+        if (value !== undefined) return value;
+      }
+      return undefined;
     },
     has: (field) => header.columns.has(field),
     header: (field) => {

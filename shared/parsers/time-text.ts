@@ -3,7 +3,8 @@ import { excelSerialToWall } from '../time/excel-serial';
 
 /**
  * Date-time cells of exported tables in forms shared/time does not read as they stand, rewritten to forms it does.
- * Each rewrite is exact (no field is guessed): 12-hour clocks with 上午/下午/AM/PM, `20240315 093012`, milliseconds
+ * Each rewrite is exact (no field is guessed): 12-hour clocks with 上午/下午/AM/PM, `20240315 093012` (and the same
+ * number short of its leading zeros, padded back: `20240315 123` is 00:01:23), milliseconds
  * after a colon, and the marks spreadsheets leave: a time-only cell read as `1899-12-30 09:30:12`, a date cell read as
  * `2024-03-15 00:00:00` beside its own time column, Excel serial days and fractions. Text that matches none is
  * returned unchanged, for the parser to accept or reject.
@@ -11,8 +12,14 @@ import { excelSerialToWall } from '../time/excel-serial';
 
 const PAD = (n: number): string => String(n).padStart(2, '0');
 
-/** `20240315 093012`, `20240315 9:30:12`, `20240315T0930`: a compact date, a space, a time. */
-const COMPACT_SPACED = /^(\d{4})(\d{2})(\d{2})[\sT]+(\d{1,2}):?(\d{2})(?::?(\d{2}))?([.,]\d{1,9})?$/;
+/** `20240315 9:30:12`, `20240315T09:30`: a compact date, a space or T, a clock time. */
+const COMPACT_CLOCK = /^(\d{4})(\d{2})(\d{2})(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?([.,]\d{1,9})?$/;
+/**
+ * `20240315 093012`, `20240315 93012`: a compact date, a space, an HHmmss number. Fewer than six digits are the
+ * number with its leading zeros lost (Excel), so `20240315 123` is 00:01:23, never 01:23 — the same reading as a
+ * separate time column. After a T (ISO 8601 basic) the time is `hhmm` or `hhmmss` and nothing else.
+ */
+const COMPACT_DIGITS = /^(\d{4})(\d{2})(\d{2})(\s+|T)(\d{1,6})([.,]\d{1,9})?$/;
 /** `20240315093012.123`: the fraction of a compact date-time written after a point. */
 const COMPACT_FRACTION = /^(\d{14})[.,](\d{1,9})$/;
 /** `2024-03-15 09:30:12:123`: milliseconds after a third colon. */
@@ -77,10 +84,19 @@ export function tidyTimeText(cell: string, options: TidyOptions): string {
     if (fraction !== null) return fraction;
   }
   text = twentyFourHour(text);
-  const compact = COMPACT_SPACED.exec(text);
-  if (compact) {
-    const [, y, mo, d, h, mi, s, fraction] = compact;
+  const clock = COMPACT_CLOCK.exec(text);
+  if (clock) {
+    const [, y, mo, d, h, mi, s, fraction] = clock;
     return `${y}-${mo}-${d} ${PAD(Number(h))}:${mi}:${s ?? '00'}${(fraction ?? '').replace(',', '.')}`;
+  }
+  const digits = COMPACT_DIGITS.exec(text);
+  if (digits) {
+    const [, y, mo, d, separator, time = '', fraction] = digits;
+    const iso = separator === 'T';
+    // ISO's hhmm takes no fraction of a second (a fraction there would be of the minute)
+    if (iso && !(time.length === 6 || (time.length === 4 && fraction === undefined))) return text;
+    const hms = iso ? time.padEnd(6, '0') : time.padStart(6, '0');
+    return `${y}-${mo}-${d} ${hms.slice(0, 2)}:${hms.slice(2, 4)}:${hms.slice(4)}${(fraction ?? '').replace(',', '.')}`;
   }
   const compactFraction = COMPACT_FRACTION.exec(text);
   if (compactFraction) return `${compactFraction[1] ?? ''}${compactFraction[2] ?? ''}`;

@@ -27,9 +27,9 @@ export async function* mapAccounts(records: AsyncIterable<SourceRecord>, context
     const account = bankAccountRef({
       card: row.get('card'),
       account: row.get('account'),
-      bankName: textOrUndefined(row.get('bank')) ?? fileBank,
-      holderName: textOrUndefined(row.get('holderName')),
-      holderId: idNumber(row.get('holderId')),
+      bankName: row.firstOf('bank', textOrUndefined) ?? fileBank,
+      holderName: row.firstOf('holderName', textOrUndefined),
+      holderId: row.firstOf('holderId', idNumber),
     });
     if (account === null) {
       const damaged = cardDamage === 'exponent' || accountDamage === 'exponent';
@@ -70,9 +70,9 @@ export async function* mapSubaccounts(records: AsyncIterable<SourceRecord>, cont
       card: row.get('card'),
       account: row.get('account'),
       fallback: row.get('subNumber'),
-      bankName: textOrUndefined(row.get('bank')) ?? fileBank,
-      holderName: textOrUndefined(row.get('holderName')),
-      holderId: idNumber(row.get('holderId')),
+      bankName: row.firstOf('bank', textOrUndefined) ?? fileBank,
+      holderName: row.firstOf('holderName', textOrUndefined),
+      holderId: row.firstOf('holderId', idNumber),
     });
     const subAccount = sub.subAccount || seq || sub.number;
     if (parent === null || subAccount === '') {

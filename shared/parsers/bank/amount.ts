@@ -1,10 +1,12 @@
 import { deriveAmountDirection, normaliseDirection } from '../../money/direction';
 import type { DerivedAmount } from '../../money/direction';
 import { formatMinor } from '../../money/format';
-import { parseBankAmount, parseFenAmount } from '../../money/parse-amount';
 import type { AmountErrorReason } from '../../money/types';
 import { flagAsExtra } from '../direction-words';
 import type { DirectionCodes } from '../direction-words';
+import { parseAmountIn, YUAN } from '../money-unit';
+import { AMOUNT_REASONS } from '../reasons';
+import type { MoneyUnit } from '../money-unit';
 
 export type AmountNote = 'unknown-direction' | 'direction-from-sign' | 'negative-with-flag';
 
@@ -30,19 +32,16 @@ export interface AmountCells {
   inHeader: string;
   /** the file's own flag codes, from a legend in the flag column's header (`借贷标志(0-借;1-贷)`) */
   codes?: DirectionCodes | undefined;
-  /** the columns whose header says the amounts are in 分 (`交易金额(分)`) */
-  inFen?: Partial<Readonly<Record<'amount' | 'outAmount' | 'inAmount', boolean>>>;
+  /** the 交易金额 column's header as printed, named when its unit is the problem (default 交易金额) */
+  amountHeader?: string;
+  /** the unit each amount column's header states (`交易金额(分)`, `支出金额(万元)`); 元 when absent */
+  units?: Partial<Readonly<Record<AmountColumn, MoneyUnit>>>;
 }
 
+type AmountColumn = 'amount' | 'outAmount' | 'inAmount';
+
 const REASONS: Readonly<Record<AmountErrorReason | 'both-columns' | 'no-amount', string>> = {
-  empty: '为空',
-  'not-a-number': '不是数字',
-  'bad-grouping': '千分位分隔不正确',
-  exponent: '是科学计数法（原值已失真）',
-  'too-many-decimals': '小数超过两位',
-  'not-integer': '不是整数',
-  'conflicting-signs': '正负号矛盾',
-  'too-large': '超出可精确表示的范围',
+  ...AMOUNT_REASONS,
   'both-columns': '支出和存入两列都有金额',
   'no-amount': '支出和存入两列都为空',
 };
@@ -61,17 +60,25 @@ export function hasAmount(cells: AmountCells): boolean {
 }
 
 /**
- * Amount cells in 元 as the conventions below read them: a column in 分 is turned into the same value in 元 (a
- * whole number of 分 only; `12.5` in a 分 column is an error, not a guess). Otherwise the failing column and its text.
+ * Amount cells in 元 as the conventions below read them: a column in another unit is turned into the same value in
+ * 元, exactly (分 as a whole number only: `12.5` in a 分 column is an error, not a guess; 万元 by moving the point).
+ * Otherwise the message for the failing column, which names its printed header and unit.
  */
-function inYuan(cells: AmountCells): AmountCells | { column: 'amount' | 'outAmount' | 'inAmount'; text: string } {
-  const fen = cells.inFen;
-  if (fen === undefined || (fen.amount !== true && fen.outAmount !== true && fen.inAmount !== true)) return cells;
+function inYuan(cells: AmountCells): AmountCells | { message: string } {
+  const units = cells.units;
+  if (units === undefined) return cells;
   const converted = { ...cells };
   for (const column of ['amount', 'outAmount', 'inAmount'] as const) {
-    if (fen[column] !== true || isEmptyAmount(cells[column])) continue;
-    const parsed = parseFenAmount(cells[column]);
-    if (!parsed.ok) return { column, text: cells[column] };
+    const unit = units[column] ?? YUAN;
+    const text = cells[column];
+    if (unit.fenDigits === YUAN.fenDigits || isEmptyAmount(text)) continue;
+    const header = column === 'outAmount' ? cells.outHeader : column === 'inAmount' ? cells.inHeader : (cells.amountHeader ?? '交易金额');
+    if (unit.fenDigits === null) return { message: `${header}“${text.trim()}”的单位是“${unit.name}”，不是人民币元，无法换算，未导入` };
+    const parsed = parseAmountIn(text, unit);
+    if (!parsed.ok) {
+      if (unit.fenDigits === 0) return { message: `${column === 'amount' ? '交易金额' : header}“${text.trim()}”不是以分为单位的整数` };
+      return { message: `${header}“${text.trim()}”按${unit.name}换算为元后${REASONS[parsed.reason]}` };
+    }
     converted[column] = formatMinor(parsed.minor, { grouping: false });
   }
   return converted;
@@ -87,10 +94,7 @@ function inYuan(cells: AmountCells): AmountCells | { column: 'amount' | 'outAmou
  */
 export function readBankAmount(given: AmountCells): AmountOutcome {
   const cells = inYuan(given);
-  if ('column' in cells) {
-    const name = cells.column === 'outAmount' ? given.outHeader : cells.column === 'inAmount' ? given.inHeader : '交易金额';
-    return { ok: false, message: `${name}“${cells.text.trim()}”不是以分为单位的整数` };
-  }
+  if ('message' in cells) return { ok: false, message: cells.message };
   if (!isEmptyAmount(cells.outAmount) || !isEmptyAmount(cells.inAmount)) {
     const derived = deriveAmountDirection({ kind: 'split', outAmount: cells.outAmount, inAmount: cells.inAmount });
     if (!derived.ok) {
@@ -125,9 +129,13 @@ function failure(derived: Extract<DerivedAmount, { ok: false }>, column: string,
   return { ok: false, message: `${column}“${value.trim()}”${REASONS[derived.reason]}` };
 }
 
-/** 交易余额: null when blank; 'bad' when present but unreadable (the row is kept, the file warned); `inFen` per its header. */
-export function readBalance(cell: string, inFen = false): number | null | 'bad' {
-  const parsed = inFen ? parseFenAmount(cell) : parseBankAmount(cell);
+/**
+ * 交易余额 in the unit its header states: null when blank, or when the unit is no 人民币 unit (the file is warned
+ * once, by header); 'bad' when present but unreadable (the row is kept, the file warned).
+ */
+export function readBalance(cell: string, unit: MoneyUnit = YUAN): number | null | 'bad' {
+  if (unit.fenDigits === null) return null;
+  const parsed = parseAmountIn(cell, unit);
   if (parsed.ok) return parsed.minor;
   return parsed.reason === 'empty' ? null : 'bad';
 }

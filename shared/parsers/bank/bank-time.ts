@@ -1,9 +1,10 @@
 import { parseDateTime, parseSplitDateTime } from '../../time/parse-datetime';
 import type { ParsedTime } from '../../time/parse-datetime';
+import { TIME_REASONS } from '../reasons';
 import { tidyDateText, tidyTimeText } from '../time-text';
 import type { Instant } from '../types';
 
-export type TimeNote = 'missing' | 'midnight';
+export type TimeNote = 'missing' | 'midnight' | 'date-only';
 
 export type TimeOutcome = { ok: true; instant: Instant; note?: TimeNote } | { ok: false; message: string };
 
@@ -18,26 +19,19 @@ export interface TimeCells {
   excelSerial: boolean;
 }
 
-/** 交易时间 holding only a time of day: `HHmmss`, `HmmSS` (Excel dropped the zero), `HH:mm[:ss[.ffffff]]`. */
-const TIME_OF_DAY = /^(?:\d{5,6}|\d{1,2}[:.]\d{1,2}(?:[:.]\d{1,2}(?:[.,]\d{1,12})?)?)$/;
-
-const REASONS: Readonly<Record<string, string>> = {
-  unrecognised: '格式无法识别',
-  'bad-date': '日期不存在',
-  'bad-time': '时刻不存在',
-  'bad-offset': '时区偏移无效',
-  'bad-zone': '时区无效',
-  'ambiguous-local-time': '当地时间有歧义',
-  'nonexistent-local-time': '当地时间不存在',
-  'excel-1900-02-29': 'Excel 1900-02-29 不存在',
-};
+/**
+ * 交易时间 holding only a time of day: `HHmmss`, or fewer digits when Excel stored it as a number and dropped the
+ * leading zeros (`93012` 09:30:12, `1234` 00:12:34, `5` 00:00:05, `0` midnight), or `HH:mm[:ss[.ffffff]]`.
+ */
+const TIME_OF_DAY = /^(?:\d{1,6}|\d{1,2}[:.]\d{1,2}(?:[:.]\d{1,2}(?:[.,]\d{1,12})?)?)$/;
 
 /**
  * The instant of a row from one 交易时间 column or a 交易日期 + 交易时间 pair (DOMAIN.md §1.1: `yyyyMMdd` +
  * `HHmmss`, DB2 `2024-01-01-10.00.00.000000`, placeholders `00000000`/`000000`), after the exact rewrites of
  * time-text.ts (12-hour clocks, `20240315 093012`, workbook serials and the dates Excel gives time-only cells). Blank
  * and placeholder values give an unknown time (utcMs null) rather than an error: the bank had no time to give. A
- * `000000` time of day is read as midnight and noted. Text that is no time at all is an error for the row. The
+ * `000000` time of day is read as midnight and noted; so is a date without any time of day (a 交易日期 column standing
+ * in for the time, a blank 交易时间 beside one), noted apart. Text that is no time at all is an error for the row. The
  * instant's `original` is the cells as printed.
  */
 export function readBankTime(cells: TimeCells): TimeOutcome {
@@ -50,7 +44,8 @@ export function readBankTime(cells: TimeCells): TimeOutcome {
   if (cells.hasDateColumn && (TIME_OF_DAY.test(time) || time === '')) {
     original = `${cells.date} ${cells.time}`.trim();
     if (date === '') return missing(cells.time.trim());
-    parsed = parseSplitDateTime(date, time, options);
+    // an HHmmss number that lost its leading zeros is exact once they are put back; it is never read as HHmm
+    parsed = parseSplitDateTime(date, /^\d{1,5}$/.test(time) ? time.padStart(6, '0') : time, options);
   } else if (time !== '') {
     original = cells.time;
     parsed = parseDateTime(time, options);
@@ -62,10 +57,12 @@ export function readBankTime(cells: TimeCells): TimeOutcome {
   }
   if (parsed.ok) {
     const instant: Instant = { utcMs: parsed.utcMs, original, offsetMinutes: parsed.offsetMinutes };
-    return parsed.warnings.includes('time-zero-may-be-placeholder') ? { ok: true, instant, note: 'midnight' } : { ok: true, instant };
+    if (parsed.warnings.includes('time-zero-may-be-placeholder')) return { ok: true, instant, note: 'midnight' };
+    // a date without a time of day is read as its midnight: kept (the day is real) but never passed off as a time
+    return parsed.dateOnly ? { ok: true, instant, note: 'date-only' } : { ok: true, instant };
   }
   if (parsed.reason === 'empty' || parsed.reason === 'placeholder') return missing(original);
-  return { ok: false, message: `交易时间“${original}”无法读取：${REASONS[parsed.reason] ?? parsed.reason}` };
+  return { ok: false, message: `交易时间“${original}”无法读取：${TIME_REASONS[parsed.reason]}` };
 }
 
 function missing(original: string): TimeOutcome {

@@ -18,7 +18,7 @@ export async function* mapPersons(records: AsyncIterable<SourceRecord>, context:
   let headerMissing = false;
   for await (const row of rowsAfterHeader<PersonField>(records, PERSON_ALIASES, ['name'], () => (headerMissing = true))) {
     const { record } = row;
-    const name = textOrUndefined(row.get('name'));
+    const name = row.firstOf('name', textOrUndefined);
     if (name === undefined) {
       yield { type: 'error', sheet: record.sheet, line: record.line, code: 'MISSING_FIELD', message: '客户名称为空' };
       continue;
@@ -29,8 +29,8 @@ export async function* mapPersons(records: AsyncIterable<SourceRecord>, context:
       line: record.line,
       raw: row.raw(),
       name,
-      idType: textOrUndefined(row.get('idType')),
-      idNumber: idNumber(row.get('idNumber')),
+      idType: row.firstOf('idType', textOrUndefined),
+      idNumber: row.firstOf('idNumber', idNumber),
       attributes: attributesOf(row, PERSON_ALIASES, PERSON_FIELDS),
     };
     yield draft;

@@ -13,6 +13,7 @@ export type TallyCode =
   | 'BANK_FEEDBACK_ONLY_ROWS'
   | 'BANK_TIME_MISSING'
   | 'BANK_TIME_MIDNIGHT'
+  | 'BANK_TIME_DATE_ONLY'
   | 'BANK_SUCCESS_FLAG_UNKNOWN'
   | 'BANK_BALANCE_UNREADABLE'
   | 'BANK_CURRENCY_UNKNOWN'
@@ -32,6 +33,7 @@ const MESSAGES: Readonly<Record<TallyCode, string>> = {
   BANK_FEEDBACK_ONLY_ROWS: '行只是查询反馈（无金额，例如“无交易记录”），不是交易，未导入为交易',
   BANK_TIME_MISSING: '行的交易时间为空或为占位值（00000000 等），时间记为未知',
   BANK_TIME_MIDNIGHT: '行的时间部分为 000000，按当日 00:00:00 读入（可能是占位值）',
+  BANK_TIME_DATE_ONLY: '行的交易时间只有日期，没有时刻：按当天 00:00 读取；按时间间隔的规则（如快进快出）对这些行不可靠',
   BANK_SUCCESS_FLAG_UNKNOWN: '行的“交易是否成功”取值无法识别，按成功处理',
   BANK_BALANCE_UNREADABLE: '行的余额无法识别，余额记为空',
   BANK_CURRENCY_UNKNOWN: '行的币种无法识别，按原文保留',

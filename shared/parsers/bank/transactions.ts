@@ -1,6 +1,8 @@
 import { legendCodes } from '../direction-words';
 import type { DirectionCodes } from '../direction-words';
-import { headerSaysFen, rowsAfterHeader } from '../tabular';
+import { headerUnit, YUAN } from '../money-unit';
+import type { MoneyUnit } from '../money-unit';
+import { rowsAfterHeader } from '../tabular';
 import type { HeaderedRow } from '../tabular';
 import type { FileWarning, MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
 import { AccountRefCache, counterpartyNumber, idNumber, textOrUndefined } from './account-number';
@@ -26,9 +28,11 @@ interface SheetReading {
   inHeader: string;
   /** flag codes the flag column's header explains (`借贷标志(0-借;1-贷)`) */
   codes: DirectionCodes | undefined;
-  /** amount columns whose header says 分 */
-  inFen: NonNullable<AmountCells['inFen']>;
-  balanceInFen: boolean;
+  /** the 交易金额 column's header as printed */
+  amountHeader: string;
+  /** the unit each amount column's header states (元 when none) */
+  units: NonNullable<AmountCells['units']>;
+  balanceUnit: MoneyUnit;
   /** date and time of day in two columns (交易日期 + 交易时间); false when 交易日期 is the only time column */
   splitTime: boolean;
 }
@@ -48,8 +52,9 @@ function sheetReading(row: Row): SheetReading {
     outHeader: row.header('outAmount') || '支出',
     inHeader: row.header('inAmount') || '存入',
     codes: legendCodes(row.header('flag')),
-    inFen: { amount: headerSaysFen(row.header('amount')), outAmount: headerSaysFen(row.header('outAmount')), inAmount: headerSaysFen(row.header('inAmount')) },
-    balanceInFen: headerSaysFen(row.header('balance')),
+    amountHeader: row.header('amount') || '交易金额',
+    units: { amount: headerUnit(row.header('amount')), outAmount: headerUnit(row.header('outAmount')), inAmount: headerUnit(row.header('inAmount')) },
+    balanceUnit: headerUnit(row.header('balance')),
     splitTime: row.has('date') && row.header('date') !== row.header('time'),
   };
 }
@@ -70,7 +75,7 @@ export async function* mapTransactions(records: AsyncIterable<SourceRecord>, con
     accountRefs: new AccountRefCache(),
     numbers: new NumberChecks(tally),
     directions: new DirectionEvidence(),
-    sheet: { outHeader: '支出', inHeader: '存入', codes: undefined, inFen: {}, balanceInFen: false, splitTime: false },
+    sheet: { outHeader: '支出', inHeader: '存入', codes: undefined, amountHeader: '交易金额', units: {}, balanceUnit: YUAN, splitTime: false },
   };
   let headerMissing = false;
   const checkedSheets = new Set<string>();
@@ -103,6 +108,14 @@ function headerWarnings(row: Row): FileWarning[] {
   if (!row.has('balance')) {
     warnings.push({ type: 'warning', code: 'BANK_NO_BALANCE_COLUMN', message: `${sheet}表头没有余额列，无法做余额连续性核对` });
   }
+  const balanceUnit = headerUnit(row.header('balance'));
+  if (row.has('balance') && balanceUnit.fenDigits === null) {
+    warnings.push({
+      type: 'warning',
+      code: 'BANK_BALANCE_UNIT_UNKNOWN',
+      message: `${sheet}余额列“${row.header('balance')}”的单位是“${balanceUnit.name}”，不是人民币元，无法换算：余额未导入`,
+    });
+  }
   if (row.has('amount') && !row.has('flag') && !row.has('outAmount') && !row.has('inAmount')) {
     warnings.push({ type: 'warning', code: 'BANK_SIGNED_AMOUNTS', message: `${sheet}没有收付标志列：方向按交易金额的正负号读取（负数为出）` });
   }
@@ -124,7 +137,8 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     outHeader: sheet.outHeader,
     inHeader: sheet.inHeader,
     codes: sheet.codes,
-    inFen: sheet.inFen,
+    amountHeader: sheet.amountHeader,
+    units: sheet.units,
   };
   const time = readBankTime({
     date: row.get('date'),
@@ -154,9 +168,9 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     card: row.get('card'),
     account: row.get('account'),
     fallback: row.get('queryCard'),
-    bankName: textOrUndefined(row.get('bank')) ?? state.fileBank,
-    holderName: textOrUndefined(row.get('holderName')) ?? textOrUndefined(row.get('queryName')),
-    holderId: idNumber(row.get('holderId')),
+    bankName: row.firstOf('bank', textOrUndefined) ?? state.fileBank,
+    holderName: row.firstOf('holderName', textOrUndefined) ?? row.firstOf('queryName', textOrUndefined),
+    holderId: row.firstOf('holderId', idNumber),
   });
   if (account === null) {
     if (damaged !== undefined) return error('MISSING_FIELD', `${damaged.column}“${damaged.text}”被 Excel 改成了科学计数法，原号码已无法恢复，无法归属到账户`);
@@ -174,8 +188,9 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
   }
   if (time.note === 'missing') tally.add('BANK_TIME_MISSING', line, time.instant.original);
   if (time.note === 'midnight') tally.add('BANK_TIME_MIDNIGHT', line);
+  if (time.note === 'date-only') tally.add('BANK_TIME_DATE_ONLY', line, time.instant.original);
 
-  const balance = readBalance(row.get('balance'), sheet.balanceInFen);
+  const balance = readBalance(row.get('balance'), sheet.balanceUnit);
   if (balance === 'bad') tally.add('BANK_BALANCE_UNREADABLE', line, row.get('balance'));
   const currency = normaliseCurrency(row.get('currency'));
   if (!currency.known) tally.add('BANK_CURRENCY_UNKNOWN', line, row.get('currency'));
@@ -205,10 +220,10 @@ function mapTransactionRow(row: Row, state: FileState): TxnDraft | RowError | nu
     directionRaw: amount.directionRaw,
     balanceMinor: balance === 'bad' ? null : balance,
     counterparty: {
-      account: counterpartyNumber(row.get('cpCard')) ?? counterpartyNumber(row.get('cpAccount')),
-      name: textOrUndefined(row.get('cpName')),
-      id: idNumber(row.get('cpId')),
-      bank: textOrUndefined(row.get('cpBank')),
+      account: row.firstOf('cpCard', counterpartyNumber) ?? row.firstOf('cpAccount', counterpartyNumber),
+      name: row.firstOf('cpName', textOrUndefined),
+      id: row.firstOf('cpId', idNumber),
+      bank: row.firstOf('cpBank', textOrUndefined),
     },
     summary: textOrUndefined(row.get('summary')),
     channel: textOrUndefined(row.get('channel')),

@@ -58,6 +58,29 @@ describe('findHeader and the rows after it', () => {
     expect(header(['交易金额(分)'])).toEqual(new Map());
   });
 
+  it('takes a column whose header names a unit other than 元 only for a field that reads units from its header', () => {
+    type Money = 'amount' | 'balance';
+    // amount lists a 分 alias, so its mapper reads the unit of whatever header it gets; balance does not
+    const MONEY: Aliases<Money> = { amount: ['交易金额', '交易金额(分)'], balance: ['余额'] };
+    const columns = (cells: string[]): Map<Money, number> | undefined => findHeader([{ sheet: '', line: 1, cells }], MONEY, [])?.columns;
+    expect(columns(['交易金额(万元)', '余额(万元)'])).toEqual(new Map([['amount', 0]]));
+    expect(columns(['交易金额（美元）', '余额（人民币元）'])).toEqual(new Map<Money, number>([['amount', 0], ['balance', 1]]));
+    expect(columns(['交易金额(0-借;1-贷)', '余额(单位：分)'])).toEqual(new Map([['amount', 0]]));
+  });
+
+  it('reads a field from its next column when the preferred one is blank, per row, in either column order', async () => {
+    type Name = 'name';
+    const NAMES: Aliases<Name> = { name: ['交易户名', '账户开户名称'] };
+    const read = async (header: string[], rows: string[][]): Promise<(string | undefined)[]> => {
+      const records = [header, ...rows].map((cells, index) => ({ sheet: '', line: index + 1, cells }));
+      const found: (string | undefined)[] = [];
+      for await (const row of rowsAfterHeader(streamOf(records), NAMES, ['name'], () => undefined)) found.push(row.firstOf('name', (cell) => cell || undefined));
+      return found;
+    };
+    expect(await read(['交易户名', '账户开户名称', '备注'], [['', '张三', ''], ['李四', '张三', ''], ['', '', 'x']])).toEqual(['张三', '李四', undefined]);
+    expect(await read(['账户开户名称', '交易户名', '备注'], [['张三', '', ''], ['张三', '李四', ''], ['', '', 'x']])).toEqual(['张三', '李四', undefined]);
+  });
+
   it('unwraps ="…" cells and drops the header printed again at a page break', async () => {
     const rows: HeaderedRow<Txn>[] = [];
     const records: SourceRecord[] = [

@@ -1,4 +1,5 @@
 import { mapTabular } from '../../tabular';
+import { badAmountMessage } from '../../reasons';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, opt, parseYuan, rowError, signedMinor } from '../common/cells';
@@ -26,7 +27,7 @@ const ALIASES: Aliases<Field> = {
 const REQUIRED: readonly Field[] = ['account', 'time', 'inAmount', 'outAmount'];
 
 function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '余额明细: no header row with 账户, 交易发生日期, 收入金额(+) and 支出金额(-) was found');
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '余额明细：未找到表头（需要“账户”“交易发生日期”“收入金额(+)”“支出金额(-)”列），文件未导入任何行');
 }
 
 /**
@@ -36,7 +37,7 @@ function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): A
 function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   const record = row.record;
   const party = splitAlipayParty(row.get('account'));
-  if (party.account === undefined) return rowError(record, 'MISSING_FIELD', `账户 '${row.get('account')}' names no Alipay account`);
+  if (party.account === undefined) return rowError(record, 'MISSING_FIELD', `账户“${row.get('account')}”中没有支付宝账号`);
   const useBankTime = clean(row.get('time')) === '' && clean(row.get('bankTime')) !== '';
   const time = readTime(record, useBankTime ? '银行处理日期' : '交易发生日期', row.get(useBankTime ? 'bankTime' : 'time'), context);
   if (!time.ok) return time.error;
@@ -45,19 +46,19 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   const outText = clean(row.get('outAmount'));
   const inAmount = inText === '' ? null : parseYuan(inText);
   const outAmount = outText === '' ? null : parseYuan(outText);
-  if (inAmount && !inAmount.ok) return rowError(record, 'BAD_AMOUNT', `收入金额(+) '${inText}' is not an amount (${inAmount.reason})`);
-  if (outAmount && !outAmount.ok) return rowError(record, 'BAD_AMOUNT', `支出金额(-) '${outText}' is not an amount (${outAmount.reason})`);
+  if (inAmount && !inAmount.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage('收入金额(+)', inText, inAmount.reason));
+  if (outAmount && !outAmount.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage('支出金额(-)', outText, outAmount.reason));
   const inMinor = Math.abs(inAmount?.ok ? inAmount.minor : 0);
   const outMinor = Math.abs(outAmount?.ok ? outAmount.minor : 0);
-  if (inAmount === null && outAmount === null) return rowError(record, 'MISSING_FIELD', '收入金额(+) and 支出金额(-) are both empty');
-  if (inMinor !== 0 && outMinor !== 0) return rowError(record, 'BAD_AMOUNT', `both 收入金额(+) '${inText}' and 支出金额(-) '${outText}' hold an amount`);
+  if (inAmount === null && outAmount === null) return rowError(record, 'MISSING_FIELD', '收入金额(+)和支出金额(-)都为空');
+  if (inMinor !== 0 && outMinor !== 0) return rowError(record, 'BAD_AMOUNT', `收入金额(+)“${inText}”和支出金额(-)“${outText}”都有金额`);
   const direction = inMinor !== 0 ? 'in' : outMinor !== 0 ? 'out' : null;
 
   let balanceMinor: number | null = null;
   const balanceText = clean(row.get('balance'));
   if (balanceText !== '') {
     const balance = parseYuan(balanceText);
-    if (!balance.ok) return rowError(record, 'BAD_AMOUNT', `余额（元） '${balanceText}' is not an amount (${balance.reason})`);
+    if (!balance.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage('余额（元）', balanceText, balance.reason));
     balanceMinor = balance.minor;
   }
   const counterparty = splitAlipayParty(row.get('counterparty'));

@@ -20,23 +20,23 @@ const REQUIRED: readonly Field[] = ['uid', 'ip', 'time'];
 
 function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
-  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '登陆日志: no header row with 支付宝用户ID, 客户端ip and 操作发生时间 was found');
+  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '登陆日志：未找到表头（需要“支付宝用户ID”“客户端ip”“操作发生时间”列），文件未导入任何行');
 }
 
 function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: ParseContext): Iterable<MapperOutput> {
   const record = row.record;
   const number = clean(row.get('uid')) || clean(row.get('login'));
   if (number === '') {
-    yield rowError(record, 'MISSING_FIELD', '支付宝用户ID and 登陆账号 are empty');
+    yield rowError(record, 'MISSING_FIELD', '支付宝用户ID和登陆账号都为空');
     return;
   }
   const ipText = clean(row.get('ip'));
   if (ipText === '') {
-    yield rowError(record, 'MISSING_FIELD', '客户端ip is empty');
+    yield rowError(record, 'MISSING_FIELD', '客户端ip为空');
     return;
   }
   if (normaliseIdentifier('ip', ipText) === null) {
-    yield rowError(record, 'BAD_ROW', `客户端ip '${ipText}' is not a usable IP address (malformed or the 0.0.0.0 placeholder)`);
+    yield rowError(record, 'BAD_ROW', `客户端ip“${ipText}”不是可用的 IP 地址（格式错误，或是占位值 0.0.0.0）`);
     return;
   }
   const time = readTime(record, '操作发生时间', row.get('time'), context);

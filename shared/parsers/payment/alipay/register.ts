@@ -61,14 +61,14 @@ export function splitBoundCards(text: string): { cardType: string; bankCode: str
 
 function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   const ids = new IdentifierCollector();
-  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '注册信息: no header row with 用户ID, 账户名称 and 注册时间 was found');
+  return mapTabular(records, ALIASES, REQUIRED, (row) => mapRow(row, ids, context), '注册信息：未找到表头（需要“用户ID”“账户名称”“注册时间”列），文件未导入任何行');
 }
 
 function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: ParseContext): Iterable<MapperOutput> {
   const record = row.record;
   const uid = clean(row.get('uid'));
   if (uid === '') {
-    yield rowError(record, 'MISSING_FIELD', '用户ID is empty');
+    yield rowError(record, 'MISSING_FIELD', '用户ID为空');
     return;
   }
   const raw = row.raw();

@@ -1,6 +1,8 @@
 import { isAlipayUid, isValidResidentId } from '../../../ids/index';
+import { normaliseDirection } from '../../../money/index';
 import { directionOfFlag } from '../../direction-words';
 import { cellText, mapTabular } from '../../tabular';
+import { badAmountMessage } from '../../reasons';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, joinParts, opt, parseYuan, rowError, signedMinor, statusSucceeded } from '../common/cells';
@@ -52,7 +54,7 @@ const ALIASES: Aliases<Field> = {
 const REQUIRED: readonly Field[] = ['user', 'counterparty', 'amount', 'direction'];
 
 function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '账户明细: no header row with 用户信息, 交易对方信息, 金额（元） and 收/支 was found');
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '账户明细：未找到表头（需要“用户信息”“交易对方信息”“金额（元）”“收/支”列），文件未导入任何行');
 }
 
 /**
@@ -64,7 +66,7 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   const user = splitAlipayParty(row.get('user'));
   const sheetUid = isAlipayUid(record.sheet) ? cellText(record.sheet) : undefined;
   const number = user.account ?? sheetUid;
-  if (number === undefined) return rowError(record, 'MISSING_FIELD', `用户信息 '${row.get('user')}' names no Alipay account`);
+  if (number === undefined) return rowError(record, 'MISSING_FIELD', `用户信息“${row.get('user')}”中没有支付宝账号`);
 
   const timeField = clean(row.get('created')) !== '' ? 'created' : clean(row.get('paid')) !== '' ? 'paid' : 'modified';
   const timeName = { created: '交易创建时间', paid: '付款时间', modified: '最近修改时间' }[timeField];
@@ -72,9 +74,9 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   if (!time.ok) return time.error;
 
   const amountText = row.get('amount');
-  if (clean(amountText) === '') return rowError(record, 'MISSING_FIELD', '金额（元） is empty');
+  if (clean(amountText) === '') return rowError(record, 'MISSING_FIELD', '金额（元）为空');
   const amount = parseYuan(amountText);
-  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `金额（元） '${cellText(amountText)}' is not an amount (${amount.reason})`);
+  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage('金额（元）', cellText(amountText), amount.reason));
 
   const { direction, directionRaw } = tradeDirection(row, amount.minor);
   const magnitude = Math.abs(amount.minor);
@@ -111,15 +113,18 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
 }
 
 /**
- * 收/支 when it says which way; else 资金状态 (已收入/已支出); else the sign of an amount written with one. The raw
- * text is the cell that decided ('-' for the sign).
+ * 收/支 when it says which way, and no direction when it says 不计收支 (a refund or a move between the holder's own
+ * funds: counted neither in nor out, whatever 资金状态 says). 资金状态 (已收入/已支出) only fills a blank 收/支, as in
+ * the personal bills (bill-txn.ts); else the sign of an amount written with one. The raw text is the cell that decided
+ * ('-' for the sign).
  */
 function tradeDirection(row: HeaderedRow<Field>, signed: number): { direction: 'in' | 'out' | null; directionRaw: string } {
   const printed = row.get('direction');
   const stated = directionOfFlag(clean(printed));
   if (stated !== null) return { direction: stated, directionRaw: printed };
+  if (normaliseDirection(clean(printed)).reason === 'neutral') return { direction: null, directionRaw: printed };
   const fund = row.get('fundStatus');
-  const fromFund = directionOfFlag(clean(fund));
+  const fromFund = clean(printed) === '' ? directionOfFlag(clean(fund)) : null;
   if (fromFund !== null) return { direction: fromFund, directionRaw: fund };
   const amountText = clean(row.get('amount'));
   if (signed < 0) return { direction: 'out', directionRaw: '-' };

@@ -31,7 +31,7 @@ export async function* mapBillRows<F extends string>(
   const warnFallback = (): FileWarning[] => {
     if (fallbackWarned) return [];
     fallbackWarned = true;
-    return [{ type: 'warning', code: 'ACCOUNT_UNKNOWN', message: `${spec.label}: the bill names no account; its rows are keyed by the file name` }];
+    return [{ type: 'warning', code: 'ACCOUNT_UNKNOWN', message: `${spec.label}：账单没有注明账户，各行按文件名归到同一个账户（可在核对后改归）` }];
   };
 
   let rowsInSheet = 0;
@@ -54,8 +54,8 @@ export async function* mapBillRows<F extends string>(
     const stated = event.meta.get(STATED_COUNT);
     if (event.headerFound && stated !== undefined && Number(stated) !== rowsInSheet) {
       // an export whose rows do not add up to its own total has been cut or edited (self-provided material)
-      const where = event.sheet === '' ? '' : ` in sheet ${event.sheet}`;
-      yield { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: `${spec.label}: the bill states 共${stated}笔记录 but has ${rowsInSheet} rows${where}` };
+      const where = event.sheet === '' ? '' : `（工作表“${event.sheet}”）`;
+      yield { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: `${spec.label}：账单注明共${stated}笔记录，实际有 ${rowsInSheet} 行${where}` };
     }
     rowsInSheet = 0;
     if (pending.length > 0) {
@@ -65,5 +65,5 @@ export async function* mapBillRows<F extends string>(
       pending = [];
     }
   }
-  if (!anyHeader) yield { type: 'warning', code: 'NO_HEADER', message: `${spec.label}: no bill table header was found` };
+  if (!anyHeader) yield { type: 'warning', code: 'NO_HEADER', message: `${spec.label}：未找到账单的表头，文件未导入任何行` };
 }

@@ -1,4 +1,5 @@
 import { directionOfFlag } from '../../direction-words';
+import { badAmountMessage } from '../../reasons';
 import { cellText } from '../../tabular';
 import type { AccountRef, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
 import { clean, parseYuan, rowError, signedMinor, statusSucceeded } from './cells';
@@ -30,9 +31,9 @@ export function billTxn(cells: BillCells, account: AccountRef, context: ParseCon
   const { record } = cells;
   const time = readTime(record, '交易时间', cells.time, context);
   if (!time.ok) return time.error;
-  if (clean(cells.amount) === '') return rowError(record, 'MISSING_FIELD', `${cells.amountLabel} is empty`);
+  if (clean(cells.amount) === '') return rowError(record, 'MISSING_FIELD', `${cells.amountLabel}为空`);
   const amount = parseYuan(cells.amount);
-  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', `${cells.amountLabel} '${cellText(cells.amount)}' is not an amount (${amount.reason})`);
+  if (!amount.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage(cells.amountLabel, cellText(cells.amount), amount.reason));
   const stated = directionOfFlag(clean(cells.direction));
   const fromFund = stated === null && clean(cells.direction) === '' ? directionOfFlag(clean(cells.fundStatus)) : null;
   const direction = stated ?? fromFund;

@@ -1,5 +1,6 @@
 import { parseDateTime } from '../../../time/index';
 import { tidyTimeText } from '../../time-text';
+import { badTimeMessage } from '../../reasons';
 import type { FileWarning, Instant, ParseContext, RowError, SourceRecord } from '../../types';
 import { clean, rowError } from './cells';
 
@@ -12,11 +13,11 @@ export type TimeRead = { ok: true; instant: Instant } | { ok: false; error: RowE
  */
 export function readTime(record: SourceRecord, field: string, text: string, context: ParseContext): TimeRead {
   const t = clean(text);
-  if (t === '') return { ok: false, error: rowError(record, 'MISSING_FIELD', `${field} is empty`) };
+  if (t === '') return { ok: false, error: rowError(record, 'MISSING_FIELD', `${field}为空`) };
   const parsed = parseDateTime(tidyTimeText(t, { excelSerial: record.sheet !== '' }), { zone: context.timeZone });
   if (parsed.ok) return { ok: true, instant: { utcMs: parsed.utcMs, original: t, offsetMinutes: parsed.offsetMinutes } };
   if (parsed.reason === 'placeholder') return { ok: true, instant: { utcMs: null, original: t, offsetMinutes: null } };
-  return { ok: false, error: rowError(record, 'BAD_TIME', `${field} '${t}' is not a date-time (${parsed.reason})`) };
+  return { ok: false, error: rowError(record, 'BAD_TIME', badTimeMessage(field, t, parsed.reason)) };
 }
 
 /** An optional time cell: null when empty, otherwise as readTime. */
@@ -29,6 +30,6 @@ export function readOptionalTime(record: SourceRecord, field: string, text: stri
  * warning naming the line, the row is kept and the text stays in its attributes/raw values.
  */
 export function timeKeptAsText(error: RowError): FileWarning {
-  const sheet = error.sheet === '' ? '' : `sheet ${error.sheet}, `;
-  return { type: 'warning', code: 'TIME_KEPT_AS_TEXT', message: `${sheet}line ${error.line}: ${error.message}; the row is kept without this time` };
+  const sheet = error.sheet === '' ? '' : `工作表“${error.sheet}”`;
+  return { type: 'warning', code: 'TIME_KEPT_AS_TEXT', message: `${sheet}第 ${error.line} 行：${error.message}；该行照常导入，只是没有这个时间（原文保留在原始数据中）` };
 }

@@ -2,6 +2,7 @@ import { normaliseMac, parseIp } from '../../../ids/index';
 import { parseFenAmount } from '../../../money/index';
 import type { AmountResult } from '../../../money/index';
 import { directionOfFlag, legendCodes } from '../../direction-words';
+import { badAmountMessage } from '../../reasons';
 import { cellText, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { Counterparty, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
@@ -88,7 +89,7 @@ function side(row: HeaderedRow<Field>, who: 'payer' | 'payee'): Side {
 }
 
 function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
-  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '支付流水汇总: no header row with 交易主体的出入账标识 and 交易时间 was found');
+  return mapTabular(records, ALIASES, REQUIRED, (row) => [mapRow(row, context)], '支付流水汇总：未找到表头（需要“交易主体的出入账标识”“交易时间”列），文件未导入任何行');
 }
 
 function readAmount(row: HeaderedRow<Field>): { field: string; text: string; result: AmountResult } | null {
@@ -115,17 +116,17 @@ function mapRow(row: HeaderedRow<Field>, context: ParseContext): MapperOutput {
   else if (direction === 'in') [own, other] = [payee, payer];
   const number = own?.account ?? own?.card;
   if (number === undefined) {
-    return rowError(record, 'MISSING_FIELD', `the subject's 支付帐号 is unknown (出入账标识 '${cellText(directionRaw)}')`);
+    return rowError(record, 'MISSING_FIELD', `无法确定交易主体的支付帐号（出入账标识为“${cellText(directionRaw)}”）`);
   }
   const time = readTime(record, '交易时间', row.get('time'), context);
   if (!time.ok) return time.error;
   const amount = readAmount(row);
-  if (amount === null) return rowError(record, 'MISSING_FIELD', '交易金额 is empty');
-  if (!amount.result.ok) return rowError(record, 'BAD_AMOUNT', `${amount.field} '${amount.text}' is not an amount (${amount.result.reason})`);
+  if (amount === null) return rowError(record, 'MISSING_FIELD', '交易金额为空');
+  if (!amount.result.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage(amount.field, amount.text, amount.result.reason));
   let balanceMinor: number | null = null;
   if (clean(row.get('balance')) !== '') {
     const balance = parseYuan(row.get('balance'));
-    if (!balance.ok) return rowError(record, 'BAD_AMOUNT', `交易余额 '${clean(row.get('balance'))}' is not an amount (${balance.reason})`);
+    if (!balance.ok) return rowError(record, 'BAD_AMOUNT', badAmountMessage('交易余额', clean(row.get('balance')), balance.reason));
     balanceMinor = balance.minor;
   }
   const magnitude = Math.abs(amount.result.minor);

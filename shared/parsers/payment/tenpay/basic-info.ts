@@ -46,7 +46,7 @@ function detect(input: DetectInput): Detection | null {
   if (!keys.has('微信号') || keys.size < 2) return null;
   const named = /reginfo|basicinfo/i.test(input.fileName);
   const confidence = Math.min(0.99, 0.55 + 0.08 * keys.size + (named ? 0.1 : 0));
-  return { confidence, reason: `微信注册信息 regInfobasicInfo: ${keys.size} known keys (${[...keys].slice(0, 4).join(', ')} …)${named ? '; file name matches' : ''}` };
+  return { confidence, reason: `微信注册信息 regInfobasicInfo：识别出 ${keys.size} 个字段（${[...keys].slice(0, 4).join(', ')} …）${named ? '；文件名符合' : ''}` };
 }
 
 async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
@@ -78,7 +78,7 @@ async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseCont
     sawAny = true;
   }
   if (block.length > 0) yield* emit(block, ids, phone);
-  if (!sawAny) yield { type: 'warning', code: 'NO_HEADER', message: `regInfobasicInfo: no '键: 值' lines in ${context.fileName}` };
+  if (!sawAny) yield { type: 'warning', code: 'NO_HEADER', message: `regInfobasicInfo：${context.fileName} 中没有“键: 值”行，文件未导入任何行` };
 }
 
 function* emit(block: Entry[], ids: IdentifierCollector, queriedPhone: string | undefined): Iterable<MapperOutput> {
@@ -89,7 +89,7 @@ function* emit(block: Entry[], ids: IdentifierCollector, queriedPhone: string | 
   const alias = value('别名');
   const number = wxid || alias;
   if (number === '') {
-    yield rowError(first.record, 'MISSING_FIELD', '微信号 and 别名 are empty');
+    yield rowError(first.record, 'MISSING_FIELD', '微信号和别名都为空');
     return;
   }
   const raw: Record<string, string> = {};

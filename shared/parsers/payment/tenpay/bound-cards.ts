@@ -37,7 +37,7 @@ function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): A
     REQUIRED,
     // a repeated header line is not a card
     (row) => (normaliseHeader(row.get('card')) === normaliseHeader('银行卡号') ? [] : mapRow(row, ids, facts.accountDir, context)),
-    '绑卡历史: no header row with 账号, 银行卡号 and 绑定时间 was found',
+    '绑卡历史：未找到表头（需要“账号”“银行卡号”“绑定时间”列），文件未导入任何行',
   );
 }
 
@@ -45,16 +45,16 @@ function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, accountDir: 
   const record = row.record;
   const number = clean(row.get('account')) || accountDir || '';
   if (number === '') {
-    yield rowError(record, 'MISSING_FIELD', '账号 is empty');
+    yield rowError(record, 'MISSING_FIELD', '账号为空');
     return;
   }
   const cardText = clean(row.get('card'));
   if (cardText === '') {
-    yield rowError(record, 'MISSING_FIELD', '银行卡号 is empty');
+    yield rowError(record, 'MISSING_FIELD', '银行卡号为空');
     return;
   }
   if (normaliseIdentifier('bank_card', cardText) === null) {
-    yield rowError(record, 'BAD_ROW', `银行卡号 '${cardText}' is not a card or account number`);
+    yield rowError(record, 'BAD_ROW', `银行卡号“${cardText}”不是卡号或账号`);
     return;
   }
   const bound = readOptionalTime(record, '绑定时间', row.get('bindTime'), context);

@@ -36,11 +36,11 @@ function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): A
       const number = clean(row.get('account')) || phone;
       if (number === undefined && !noAccountWarned) {
         noAccountWarned = true;
-        yield { type: 'warning', code: 'ACCOUNT_UNKNOWN', message: '登录轨迹: neither a 微信号 column nor an IPHONE/<手机号> folder names the account; IPs are kept unlinked' };
+        yield { type: 'warning', code: 'ACCOUNT_UNKNOWN', message: '登录轨迹：既没有“微信号”列，也没有 IPHONE/<手机号> 文件夹指明账户；IP 照常导入，但未关联到账户' };
       }
       yield* mapRow(row, ids, number === undefined ? null : { kind: 'tenpay', number, subAccount: '' }, phone, context);
     },
-    '登录轨迹: no header row with 时间 and IP was found',
+    '登录轨迹：未找到表头（需要“时间”“IP”列），文件未导入任何行',
   );
 }
 
@@ -54,11 +54,11 @@ function* mapRow(
   const record = row.record;
   const ipText = clean(row.get('ip'));
   if (ipText === '') {
-    yield rowError(record, 'MISSING_FIELD', 'IP is empty');
+    yield rowError(record, 'MISSING_FIELD', 'IP为空');
     return;
   }
   if (normaliseIdentifier('ip', ipText) === null) {
-    yield rowError(record, 'BAD_ROW', `IP '${ipText}' is not a usable IP address (malformed or the 0.0.0.0 placeholder)`);
+    yield rowError(record, 'BAD_ROW', `IP“${ipText}”不是可用的 IP 地址（格式错误，或是占位值 0.0.0.0）`);
     return;
   }
   const time = readTime(record, '时间', row.get('time'), context);

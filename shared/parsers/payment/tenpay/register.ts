@@ -40,7 +40,7 @@ function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): A
       if (row.record.cells.filter((cell) => clean(cell) !== '').length === 1 && clean(row.get('account')) === '') return [];
       return mapRow(row, ids, context);
     },
-    'TenpayRegInfo: no header row with 账号, 注册姓名 and 注册身份证号 was found',
+    'TenpayRegInfo：未找到表头（需要“账号”“注册姓名”“注册身份证号”列），文件未导入任何行',
   );
 }
 
@@ -49,7 +49,7 @@ function* mapRow(row: HeaderedRow<Field>, ids: IdentifierCollector, context: Par
   const record = row.record;
   const number = clean(row.get('account'));
   if (number === '') {
-    yield rowError(record, 'MISSING_FIELD', '账号 is empty');
+    yield rowError(record, 'MISSING_FIELD', '账号为空');
     return;
   }
   const raw = row.raw();

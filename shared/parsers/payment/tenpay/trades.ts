@@ -1,6 +1,7 @@
 import { formatMinor, parseFenAmount } from '../../../money/index';
-import type { AmountResult } from '../../../money/index';
+import type { AmountErrorReason, AmountResult } from '../../../money/index';
 import { directionOfFlag } from '../../direction-words';
+import { badAmountMessage } from '../../reasons';
 import { cellText, headerSaysFen, normaliseHeader, mapTabular } from '../../tabular';
 import type { Aliases, HeaderedRow } from '../../tabular';
 import type { AccountRef, FormatSpec, MapperOutput, ParseContext, SourceRecord, TxnDraft } from '../../types';
@@ -79,7 +80,7 @@ function mapRows(records: AsyncIterable<SourceRecord>, context: ParseContext): A
     ALIASES,
     REQUIRED,
     (row) => (isRepeatedHeader(row) ? [] : [mapRow(row, facts, context)]),
-    'TenpayTrades: no header row with 用户ID, 借贷类型, 交易时间 and 交易金额(分) was found',
+    'TenpayTrades：未找到表头（需要“用户ID”“借贷类型”“交易时间”“交易金额(分)”列），文件未导入任何行',
   );
 }
 
@@ -94,26 +95,27 @@ function amountIn(row: HeaderedRow<Field>, field: 'amount' | 'balance' | 'cpAmou
   return headerSaysFen(row.header(field)) ? parseFenAmount(text) : parseYuan(text);
 }
 
-function optionalAmount(row: HeaderedRow<Field>, field: 'balance' | 'cpAmount'): { ok: true; minor: number | null } | { ok: false; reason: string } {
+function optionalAmount(row: HeaderedRow<Field>, field: 'balance' | 'cpAmount'): { ok: true; minor: number | null } | { ok: false; reason: AmountErrorReason } {
   if (clean(row.get(field)) === '') return { ok: true, minor: null };
   const parsed = amountIn(row, field);
   return parsed.ok ? { ok: true, minor: parsed.minor } : { ok: false, reason: parsed.reason };
 }
 
-/** `交易金额(分) '12.5' is not a whole number of 分 (not-integer)`, or the 元 form of the same. */
-function badAmount(row: HeaderedRow<Field>, field: 'amount' | 'balance', reason: string): string {
+/** `交易金额(分)“12.5”不是以分为单位的整数`, or why a 元 amount could not be read (`交易金额(元)“abc”不是数字`). */
+function badAmount(row: HeaderedRow<Field>, field: 'amount' | 'balance', reason: AmountErrorReason): string {
   const header = row.header(field);
-  const unit = headerSaysFen(header) ? 'a whole number of 分' : 'an amount in 元';
-  return `${header} '${clean(row.get(field))}' is not ${unit} (${reason})`;
+  const text = clean(row.get(field));
+  if (headerSaysFen(header) && reason === 'not-integer') return `${header}“${text}”不是以分为单位的整数`;
+  return badAmountMessage(header, text, reason);
 }
 
 function mapRow(row: HeaderedRow<Field>, facts: TenpayPathFacts, context: ParseContext): MapperOutput {
   const record = row.record;
   const number = clean(row.get('userId')) || facts.accountDir || '';
-  if (number === '') return rowError(record, 'MISSING_FIELD', '用户ID is empty');
+  if (number === '') return rowError(record, 'MISSING_FIELD', '用户ID为空');
   const time = readTime(record, '交易时间', row.get('time'), context);
   if (!time.ok) return time.error;
-  if (clean(row.get('amount')) === '') return rowError(record, 'MISSING_FIELD', `${row.header('amount')} is empty`);
+  if (clean(row.get('amount')) === '') return rowError(record, 'MISSING_FIELD', `${row.header('amount')}为空`);
   const amount = amountIn(row, 'amount');
   if (!amount.ok) return rowError(record, 'BAD_AMOUNT', badAmount(row, 'amount', amount.reason));
   const balance = optionalAmount(row, 'balance');

@@ -66,7 +66,7 @@ async function* mapRows(records: AsyncIterable<SourceRecord>, context: ParseCont
       yield {
         type: 'warning',
         code: 'ACCOUNT_IS_NICKNAME',
-        message: `微信支付账单: the bill names its account only by the nickname '${item.account.number}'; link it to the 微信号 when known`,
+        message: `微信支付账单：账单只以微信昵称“${item.account.number}”标明账户；查明微信号后请关联`,
       };
     }
     yield item;

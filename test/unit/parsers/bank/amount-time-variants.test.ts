@@ -53,6 +53,44 @@ describe('amount cells', () => {
     expect([t.amountMinor, t.direction]).toEqual([-2050, 'out']);
   });
 
+  it.each<[string, string, number]>([
+    ['交易金额(万元)', '1.5', 1_500_000],
+    ['交易金额（单位：万元）', '0.000123', 123],
+    ['交易金额(万)', '2', 2_000_000],
+    ['交易金额(千元)', '1,234.5', 123_450_000],
+    ['发生额(万元)', '-0.5', 500_000],
+    ['交易金额(人民币元)', '1.5', 150],
+    ['交易金额(角)', '15', 150],
+    ['发生额(分)', '150', 150],
+  ])('reads %s %j exactly, in 分, as %d', async (header, cell, magnitude) => {
+    const t = await mapOneRow(['交易卡号', '交易时间', header, '收付标志'], [CARD, AT, cell, '进']);
+    expect([t.amountMinor, t.direction]).toEqual([magnitude, 'in']);
+  });
+
+  it('converts split columns and the balance by the unit their headers state', async () => {
+    const t = await mapOneRow(['交易卡号', '交易时间', '支出金额(万元)', '存入金额(万元)', '余额(万元)'], [CARD, AT, '0.25', '', '12.3456']);
+    expect([t.amountMinor, t.direction, t.directionRaw, t.balanceMinor]).toEqual([-250_000, 'out', '支出金额(万元)', 12_345_600]);
+  });
+
+  it.each<[string, string, string]>([
+    ['交易金额(万元)', '1.2345678', '交易金额(万元)“1.2345678”按万元换算为元后小数超过两位'],
+    ['交易金额(万元)', '1.5E+3', '交易金额(万元)“1.5E+3”按万元换算为元后是科学计数法（原值已失真）'],
+    ['交易金额(美元)', '10.00', '交易金额(美元)“10.00”的单位是“美元”，不是人民币元，无法换算，未导入'],
+    ['交易金额(USD)', '10.00', '交易金额(USD)“10.00”的单位是“USD”，不是人民币元，无法换算，未导入'],
+  ])('never reads %s %j as 元: the row is rejected naming the header', async (header, cell, message) => {
+    const parsed = await mapTable(['交易卡号', '交易时间', header, '收付标志'], [[CARD, AT, cell, '进']]);
+    expect(parsed.txns).toEqual([]);
+    expect(parsed.errors).toEqual([{ type: 'error', sheet: '', line: 2, code: 'BAD_AMOUNT', message }]);
+  });
+
+  it('keeps the rows of a balance in another currency but not the balance, and says so once', async () => {
+    const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '收付标志', '余额(港币)'], [[CARD, AT, '10.00', '进', '99.00'], [CARD, AT, '10.00', '进', '109.00']]);
+    expect(parsed.txns.map((t) => [t.amountMinor, t.balanceMinor])).toEqual([[1000, null], [1000, null]]);
+    expect(parsed.warnings.filter((w) => w.code === 'BANK_BALANCE_UNIT_UNKNOWN').map((w) => w.message)).toEqual([
+      '余额列“余额(港币)”的单位是“港币”，不是人民币元，无法换算：余额未导入',
+    ]);
+  });
+
   it('rejects an amount Excel turned into scientific notation', async () => {
     const parsed = await mapTable(FLAGGED, [[CARD, AT, '1.23457E+06', '出']]);
     expect(parsed.errors).toEqual([{ type: 'error', sheet: '', line: 2, code: 'BAD_AMOUNT', message: '交易金额“1.23457E+06”是科学计数法（原值已失真）' }]);
@@ -117,6 +155,46 @@ describe('time cells', () => {
     const t = await mapOneRow(['交易卡号', '交易日期', '交易时间', '交易金额', '收付标志'], [CARD, date, time, '10.00', '进']);
     expect(t.time.utcMs).toBe(utcMs);
     expect(t.time.original).toBe(`${date} ${time}`);
+  });
+
+  it.each<[string, string, number, string | undefined]>([
+    // an HHmmss number stored by Excel without its leading zeros: exact once padded back to six digits
+    ['20240315', '1234', shanghai(2024, 3, 15, 0, 12, 34), undefined],
+    ['20240315', '934', shanghai(2024, 3, 15, 0, 9, 34), undefined],
+    ['20240315', '59', shanghai(2024, 3, 15, 0, 0, 59), undefined],
+    ['20240315', '5', shanghai(2024, 3, 15, 0, 0, 5), undefined],
+    ['20240315', '0', shanghai(2024, 3, 15), 'BANK_TIME_MIDNIGHT'],
+  ])('交易日期 %j + 交易时间 %j (leading zeros lost)', async (date, time, utcMs, warned) => {
+    const parsed = await mapTable(['交易卡号', '交易日期', '交易时间', '交易金额', '收付标志'], [[CARD, date, time, '10.00', '进']]);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.txns[0]?.time).toEqual({ utcMs, original: `${date} ${time}`, offsetMinutes: 480 });
+    expect(parsed.warnings.map((w) => w.code).filter((code) => code.startsWith('BANK_TIME'))).toEqual(warned === undefined ? [] : [warned]);
+  });
+
+  it.each(['1260', '960', '250000', '12345678'])('交易时间 %j beside 交易日期 is no time of day: rejected, not guessed', async (time) => {
+    const parsed = await mapTable(['交易卡号', '交易日期', '交易时间', '交易金额', '收付标志'], [[CARD, '20240315', time, '10.00', '进']]);
+    expect(parsed.txns).toEqual([]);
+    expect(parsed.errors.map((e) => [e.code, e.message])).toEqual([['BAD_TIME', expect.stringMatching(new RegExp(`^交易时间“(20240315 )?${time}”无法读取：`)) as unknown]]);
+  });
+
+  it.each<[string, number | null]>([
+    // the same number written after the date in one cell is read the same way: 00:01:23, never 01:23
+    ['20240315 123', shanghai(2024, 3, 15, 0, 1, 23)],
+    ['20240315 1234', shanghai(2024, 3, 15, 0, 12, 34)],
+    ['20240315 5', shanghai(2024, 3, 15, 0, 0, 5)],
+    // ISO 8601 basic: hhmm or hhmmss after a T, and nothing shorter
+    ['20240315T0930', shanghai(2024, 3, 15, 9, 30)],
+    ['20240315T093012', shanghai(2024, 3, 15, 9, 30, 12)],
+    ['20240315T930', null],
+    ['20240315 1260', null],
+  ])('one cell %j', async (cell, utcMs) => {
+    const parsed = await mapTable(FLAGGED, [[CARD, cell, '10.00', '进']]);
+    if (utcMs === null) {
+      expect(parsed.errors.map((e) => e.code)).toEqual(['BAD_TIME']);
+    } else {
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.txns[0]?.time).toEqual({ utcMs, original: cell, offsetMinutes: 480 });
+    }
   });
 
   it('reads Excel serial numbers in workbook cells, alone or split into date and time', async () => {

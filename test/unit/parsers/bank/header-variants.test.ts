@@ -36,6 +36,15 @@ describe('amount and direction columns', () => {
     expect([t.direction, t.directionRaw, t.amountMinor]).toEqual([direction, flag, direction === 'out' ? -1000 : 1000]);
   });
 
+  it.each(['收费', '取消支付', '入账失败', '收息', '付息', '收费退回', '转账', '支付失败', '收款人', '借贷'])(
+    'flag value %j states no direction: the row keeps its amount unsigned and the file is warned',
+    async (flag) => {
+      const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '借贷标志'], [[CARD, AT, '10.00', flag]]);
+      expect(parsed.txns.map((t) => [t.direction, t.directionRaw, t.amountMinor])).toEqual([[null, flag, 1000]]);
+      expect(warning(parsed, 'BANK_DIRECTION_UNKNOWN').message).toContain(`“${flag}”`);
+    },
+  );
+
   it('leaves numeric codes unknown when the header does not say what they mean, and names them in the warning', async () => {
     const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '借贷标志'], [
       [CARD, AT, '10.00', '0'],
@@ -199,6 +208,36 @@ describe('counterparty, balance and description columns', () => {
   });
 });
 
+describe('a field printed under two names', () => {
+  const orders: [string, string[], (holder: string, opener: string) => string[]][] = [
+    ['交易户名 first', ['交易卡号', '交易户名', '账户开户名称', '交易时间', '交易金额', '收付标志'], (holder, opener) => [CARD, holder, opener, AT, '1.00', '进']],
+    ['账户开户名称 first', ['交易卡号', '账户开户名称', '交易户名', '交易时间', '交易金额', '收付标志'], (holder, opener) => [CARD, opener, holder, AT, '1.00', '进']],
+  ];
+
+  it.each(orders)('takes the holder from 账户开户名称 when 交易户名 is blank or a dash (%s)', async (_order, header, row) => {
+    const parsed = await mapTable(header, [row('', '张三'), row('-', '张三'), row('李四', '张三'), row('', '')]);
+    expect(parsed.txns.map((t) => t.account.holderName)).toEqual(['张三', '张三', '李四', undefined]);
+  });
+
+  it('falls back the same way for the holder ID, the bank and the counterparty', async () => {
+    const t = await mapOneRow(
+      ['交易卡号', '交易证件号码', '开户人证件号码', '反馈单位', '开户银行', '交易时间', '交易金额', '收付标志', '对手户名', '对方户名', '对手身份证号', '对方证件号码', '对手开户银行', '对方开户行'],
+      [CARD, '', '110101199003071234', '', '某某银行', AT, '1.00', '出', '', '王小红', '', '110101199003075678', '', '某某支行'],
+    );
+    expect([t.account.holderId, t.account.bankName, t.counterparty]).toEqual([
+      '110101199003071234',
+      '某某银行',
+      { account: undefined, name: '王小红', id: '110101199003075678', bank: '某某支行' },
+    ]);
+  });
+
+  it('never reads an amount from a second amount column when the first is blank', async () => {
+    const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '金额', '收付标志'], [[CARD, AT, '', '5.00', '进']]);
+    expect(parsed.txns).toEqual([]);
+    expect(parsed.errors.map((e) => e.message)).toEqual(['交易金额为空']);
+  });
+});
+
 describe('technology-chain columns of 查控 returns', () => {
   it.each(['IP地址', 'IP', '交易IP地址', '设备IP', 'IP地址(IPv4/IPv6)', 'ip地址'])('IP column %s', async (header) => {
     const t = await mapOneRow(['交易卡号', '交易时间', '交易金额', '收付标志', header], [CARD, AT, '10.00', '出', '183.14.25.7']);
@@ -230,12 +269,38 @@ describe('date and time columns', () => {
     expect(t.time).toEqual({ utcMs: shanghai(2024, 3, 15, 9, 30, 12), original: '20240315 093012', offsetMinutes: 480 });
   });
 
-  it('reads 交易日期 as the time when the table has no 交易时间 column', async () => {
+  it('reads 交易日期 as the time when the table has no 交易时间 column, and says which rows have only a date', async () => {
     const parsed = await mapTable(['交易卡号', '交易日期', '交易金额', '收付标志'], [
       [CARD, '2024-03-15 09:30:12', '10.00', '进'],
       [CARD, '20240316', '10.00', '进'],
     ]);
-    expect(parsed.txns.map((t) => t.time.utcMs)).toEqual([shanghai(2024, 3, 15, 9, 30, 12), shanghai(2024, 3, 16)]);
+    expect(parsed.txns.map((t) => [t.time.utcMs, t.time.original])).toEqual([
+      [shanghai(2024, 3, 15, 9, 30, 12), '2024-03-15 09:30:12'],
+      [shanghai(2024, 3, 16), '20240316'],
+    ]);
+    expect(warning(parsed, 'BANK_TIME_DATE_ONLY').message).toMatch(/^1 行的交易时间只有日期，没有时刻：按当天 00:00 读取.*（第 3 行；取值：“20240316”）$/);
+  });
+
+  it.each<[string, string[], string[][]]>([
+    ['a date-only 交易日期 file', ['交易卡号', '交易日期', '交易金额', '收付标志', '交易余额'], [[CARD, '2024-03-15', '100.00', '进', '100.00'], [CARD, '2024-03-15', '100.00', '出', '0.00']]],
+    ['a 交易时间 holding dates', ['交易卡号', '交易时间', '交易金额', '收付标志'], [[CARD, '2024/03/15', '100.00', '进'], [CARD, '2024/03/15', '100.00', '出']]],
+    ['a blank 交易时间 beside 交易日期', ['交易卡号', '交易日期', '交易时间', '交易金额', '收付标志'], [[CARD, '20240315', '', '100.00', '进'], [CARD, '20240315', '', '100.00', '出']]],
+  ])('imports %s at the day’s midnight, original text kept, with one warning naming the rows', async (_name, header, rows) => {
+    const parsed = await mapTable(header, rows);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.txns.map((t) => t.time.utcMs)).toEqual([shanghai(2024, 3, 15), shanghai(2024, 3, 15)]);
+    expect(parsed.txns.map((t) => t.time.original)).toEqual(rows.map((row) => row.slice(1, header.indexOf('交易金额')).join(' ').trim()));
+    const dateOnly = parsed.warnings.filter((w) => w.code === 'BANK_TIME_DATE_ONLY');
+    expect(dateOnly.map((w) => w.message)).toEqual([expect.stringMatching(/^2 行的交易时间只有日期.*按时间间隔的规则.*不可靠（第 2, 3 行；/) as unknown]);
+  });
+
+  it('gives no date-only warning for a real midnight time or the 000000 placeholder (warned apart)', async () => {
+    const parsed = await mapTable(['交易卡号', '交易日期', '交易时间', '交易金额', '收付标志'], [
+      [CARD, '20240315', '000000', '1.00', '进'],
+      [CARD, '2024-03-15 00:00:00', '00:00:00', '1.00', '进'],
+    ]);
+    expect(parsed.txns.map((t) => t.time.utcMs)).toEqual([shanghai(2024, 3, 15), shanghai(2024, 3, 15)]);
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('BANK_TIME_DATE_ONLY');
   });
 
   it('reads 交易帐号 (帐 for 账) as the account column', async () => {

@@ -100,6 +100,42 @@ describe('rows that are not transactions', () => {
     expect(parsed.outputs.filter((o) => o.type !== 'txn')).toEqual([]);
   });
 
+  it.each<[string, string, string, string]>([
+    ['交易类型', '合计转账', '', ''],
+    ['交易类型', '累计申购', '00000000', '00000000'],
+    ['对方开户网点', '开户行营业部', '', ''],
+    ['交易类型', '打印机构转账', '0000-00-00 00:00:00', '0000-00-00 00:00:00'],
+  ])('imports a real row whose %s reads %j and whose time is missing (%j): never skipped as a total', async (column, cell, time, original) => {
+    const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '收付标志', column], [
+      [CARD, AT, '50.00', '进', '转账'],
+      [CARD, time, '100.00', '出', cell],
+    ]);
+    expect(parsed.txns.map((t) => [t.line, t.amountMinor, t.time.utcMs, t.time.original])).toEqual([
+      [2, 5_000, expect.any(Number) as unknown, AT],
+      [3, -10_000, null, original],
+    ]);
+    expect(parsed.errors).toEqual([]);
+    expect(warning(parsed, 'BANK_TIME_MISSING').message).toContain('第 3 行');
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('BANK_NON_DATA_ROWS');
+  });
+
+  it('rejects, rather than skips, a labelled row with an amount and an account whose time is unreadable', async () => {
+    const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '收付标志', '交易类型'], [[CARD, '2024-13-45', '100.00', '出', '合计转账']]);
+    expect(parsed.txns).toEqual([]);
+    expect(parsed.errors.map((e) => [e.line, e.code])).toEqual([[2, 'BAD_TIME']]);
+  });
+
+  it.each<[string, string[]]>([
+    ['no account number', ['', '', '100.00', '', '合计转账']],
+    ['no amount', [CARD, '', '', '', '开户行营业部']],
+    ['a bare totals label', [CARD, '', '100.00', '', '本页合计：']],
+  ])('still skips a labelled row with %s', async (_what, cells) => {
+    const parsed = await mapTable(['交易卡号', '交易时间', '交易金额', '收付标志', '交易类型'], [[CARD, AT, '1.00', '进', '转账'], cells]);
+    expect(parsed.txns.map((t) => t.line)).toEqual([2]);
+    expect(parsed.errors).toEqual([]);
+    expect(warning(parsed, 'BANK_NON_DATA_ROWS').message).toContain('第 3 行');
+  });
+
   it('still rejects a dated row without an amount, and an undated row with an amount and an account', async () => {
     const parsed = await mapTable(HEADER, [row('', '1.00'), [CARD, '', '', '5.00', '进', '', '']]);
     expect(parsed.errors.map((e) => [e.line, e.code])).toEqual([[2, 'MISSING_FIELD']]);

@@ -70,12 +70,12 @@ describe('alipay.register (注册信息)', () => {
     ]);
     // masked phone and ID, the 0.0.0.0 placeholder: kept in attributes, not identifiers
     expect(out.identifiers.filter((i) => i.line === 5)).toEqual([]);
-    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 4, code: 'MISSING_FIELD', message: '用户ID is empty' }]);
+    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 4, code: 'MISSING_FIELD', message: '用户ID为空' }]);
     expect(out.warnings).toEqual([
       {
         type: 'warning',
         code: 'TIME_KEPT_AS_TEXT',
-        message: "line 5: 注册时间 '2019-13-01 00:00:00' is not a date-time (bad-date); the row is kept without this time",
+        message: '第 5 行：注册时间“2019-13-01 00:00:00”无法读取：日期不存在；该行照常导入，只是没有这个时间（原文保留在原始数据中）',
       },
     ]);
   });
@@ -93,8 +93,8 @@ describe('alipay.logins (登陆日志)', () => {
     ]);
     expect(out.identifiers[0]?.account).toEqual(MA);
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 5, code: 'BAD_ROW', message: "客户端ip '999.1.1.1' is not a usable IP address (malformed or the 0.0.0.0 placeholder)" },
-      { type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: '操作发生时间 is empty' },
+      { type: 'error', sheet: '', line: 5, code: 'BAD_ROW', message: '客户端ip“999.1.1.1”不是可用的 IP 地址（格式错误，或是占位值 0.0.0.0）' },
+      { type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: '操作发生时间为空' },
     ]);
   });
 });
@@ -131,9 +131,9 @@ describe('alipay.trades (账户明细)', () => {
     expect(out.txns[2]?.account).toEqual({ kind: 'alipay', number: '2088002020170361', subAccount: '', holderName: '王云' });
     expect(out.txns[4]).toMatchObject({ failReason: '交易关闭', channel: '花呗', logNo: 'T200P1', counterparty: { account: '2088555566667777', name: '某某专营店' } });
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 7, code: 'BAD_AMOUNT', message: "金额（元） 'abc' is not an amount (not-a-number)" },
-      { type: 'error', sheet: '', line: 8, code: 'BAD_TIME', message: "交易创建时间 '2025-02-30 10:00:00' is not a date-time (bad-date)" },
-      { type: 'error', sheet: '', line: 9, code: 'MISSING_FIELD', message: "用户信息 'null' names no Alipay account" },
+      { type: 'error', sheet: '', line: 7, code: 'BAD_AMOUNT', message: '金额（元）“abc”不是数字' },
+      { type: 'error', sheet: '', line: 8, code: 'BAD_TIME', message: '交易创建时间“2025-02-30 10:00:00”无法读取：日期不存在' },
+      { type: 'error', sheet: '', line: 9, code: 'MISSING_FIELD', message: '用户信息“null”中没有支付宝账号' },
     ]);
   });
 
@@ -171,8 +171,8 @@ describe('alipay.balance (余额明细)', () => {
     });
     expect(out.txns[0]).toMatchObject({ counterparty: { account: '2088002020170361', name: '王云' }, location: '支付宝' });
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 5, code: 'BAD_AMOUNT', message: "both 收入金额(+) '5.00' and 支出金额(-) '-5.00' hold an amount" },
-      { type: 'error', sheet: '', line: 6, code: 'BAD_AMOUNT', message: "余额（元） 'x' is not an amount (not-a-number)" },
+      { type: 'error', sheet: '', line: 5, code: 'BAD_AMOUNT', message: '收入金额(+)“5.00”和支出金额(-)“-5.00”都有金额' },
+      { type: 'error', sheet: '', line: 6, code: 'BAD_AMOUNT', message: '余额（元）“x”不是数字' },
     ]);
   });
 });

@@ -64,9 +64,9 @@ describe.skipIf(!corpusAvailable)('corpus: Alipay personal bills (alipay.bill, s
   it('2021 layout with mixed CRLF/LF and a truncated row: 3 rows, 1 rejected, holder from the footer', async () => {
     const out = await importBill('double-entry-generator/alipay/alipay-2021format-category-example.csv', 'alipay.bill');
     expect(out.txns).toHaveLength(3);
-    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: '交易时间 is empty' }]);
+    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: '交易时间为空' }]);
     // the sample was cut down from a real export: its footer still says 86
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单: the bill states 共86笔记录 but has 4 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单：账单注明共86笔记录，实际有 4 行' }]);
     expect(at(out, 5)).toMatchObject({
       account: { kind: 'alipay', number: '15120017490', holderName: '项京朋' },
       time: { utcMs: shanghai('2021-12-09 09:25:42') },
@@ -85,7 +85,7 @@ describe.skipIf(!corpusAvailable)('corpus: Alipay personal bills (alipay.bill, s
     const out = await importBill('double-entry-generator/alipay/alipay-2021format-records.csv', 'alipay.bill');
     expect(out.txns).toHaveLength(13);
     expect(out.errors).toEqual([]);
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单: the bill states 共21笔记录 but has 13 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单：账单注明共21笔记录，实际有 13 行' }]);
     expect(out.txns.every((t) => t.account.number === 'abc@triplez.cn' && t.account.holderName === 'TripleZ')).toBe(true);
     expect(at(out, 4)).toMatchObject({ amountMinor: 10990, direction: null, succeeded: true, summary: '退款-【直接下单付款】滴露消毒液1.2L*2家用杀菌消毒水衣物地板宠物' });
     expect(at(out, 5)).toMatchObject({ amountMinor: -10990, direction: 'out', succeeded: false, failReason: '交易关闭', counterparty: { name: 'dettol滴露官方旗舰店', account: 'zhi***@hkmanon.com' } });
@@ -96,7 +96,7 @@ describe.skipIf(!corpusAvailable)('corpus: Alipay personal bills (alipay.bill, s
     const out = await importBill('double-entry-generator/alipay/alipay-2023format-records.csv', 'alipay.bill');
     expect(out.txns).toHaveLength(10);
     expect(out.errors).toEqual([]);
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单: the bill states 共66笔记录 but has 10 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单：账单注明共66笔记录，实际有 10 行' }]);
     expect(at(out, 26)).toMatchObject({
       account: { kind: 'alipay', number: 'xx@gmail.com', holderName: 'xx' },
       time: { utcMs: shanghai('2023-02-12 21:32:14') },
@@ -116,7 +116,7 @@ describe.skipIf(!corpusAvailable)('corpus: Alipay personal bills (alipay.bill, s
     const out = await importBill('Beancount-Trans-Backend/完整测试_支付宝.csv', 'alipay.bill');
     expect(out.txns).toHaveLength(80);
     expect(out.errors).toEqual([]);
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单: the bill states 共82笔记录 but has 80 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '支付宝账单：账单注明共82笔记录，实际有 80 行' }]);
     expect(at(out, 26)).toMatchObject({
       account: { kind: 'alipay', number: '138****0000', holderName: '测试用户' },
       time: { utcMs: shanghai('2025-12-18 18:16:25') },
@@ -137,7 +137,7 @@ describe.skipIf(!corpusAvailable)('corpus: WeChat Pay personal bills (wechat.bil
     const out = await importBill('double-entry-generator/wechat/wechat-bill-records-2019.csv', 'wechat.bill');
     expect(out.txns).toHaveLength(2);
     expect(out.errors).toEqual([]);
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'ACCOUNT_IS_NICKNAME', message: "微信支付账单: the bill names its account only by the nickname '测试'; link it to the 微信号 when known" }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单: the bill states 共43笔记录 but has 2 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'ACCOUNT_IS_NICKNAME', message: '微信支付账单：账单只以微信昵称“测试”标明账户；查明微信号后请关联' }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单：账单注明共43笔记录，实际有 2 行' }]);
     expect(at(out, 18)).toMatchObject({
       account: { kind: 'tenpay', number: '测试' },
       time: { utcMs: shanghai('2019-09-26 12:45:27') },
@@ -178,7 +178,7 @@ describe.skipIf(!corpusAvailable)('corpus: WeChat Pay personal bills (wechat.bil
     expect(out.txns.filter((t) => t.sheet === 'example-wechat-records')).toHaveLength(27);
     expect(out.txns.filter((t) => t.sheet === 'Sheet1')).toHaveLength(27);
     expect(out.errors).toEqual([]);
-    expect(out.warnings.slice(1)).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单: the bill states 共43笔记录 but has 27 rows in sheet example-wechat-records' }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单: the bill states 共10笔记录 but has 27 rows in sheet Sheet1' }]);
+    expect(out.warnings.slice(1)).toEqual([{ type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单：账单注明共43笔记录，实际有 27 行（工作表“example-wechat-records”）' }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单：账单注明共10笔记录，实际有 27 行（工作表“Sheet1”）' }]);
     expect(at(out, 19, 'Sheet1')).toMatchObject({ account: { number: '测试' }, amountMinor: -2816, direction: 'out', time: { utcMs: shanghai('2019-09-26 12:45:27') } });
     // numeric cells: 548.58000000000004 and 7.0000000000000007E-2 in the file
     expect(at(out, 28, 'Sheet1')).toMatchObject({ amountMinor: 54858, direction: null, summary: '信用卡还款' });
@@ -190,7 +190,7 @@ describe.skipIf(!corpusAvailable)('corpus: WeChat Pay personal bills (wechat.bil
     const out = await importBill('Beancount-Trans-Backend/完整测试_微信.csv', 'wechat.bill');
     expect(out.txns).toHaveLength(37);
     expect(out.errors).toEqual([]);
-    expect(out.warnings).toEqual([{ type: 'warning', code: 'ACCOUNT_IS_NICKNAME', message: "微信支付账单: the bill names its account only by the nickname '测试用户名称'; link it to the 微信号 when known" }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单: the bill states 共176笔记录 but has 37 rows' }]);
+    expect(out.warnings).toEqual([{ type: 'warning', code: 'ACCOUNT_IS_NICKNAME', message: '微信支付账单：账单只以微信昵称“测试用户名称”标明账户；查明微信号后请关联' }, { type: 'warning', code: 'RECORD_COUNT_MISMATCH', message: '微信支付账单：账单注明共176笔记录，实际有 37 行' }]);
     expect(at(out, 21)).toMatchObject({
       account: { kind: 'tenpay', number: '测试用户名称' },
       time: { utcMs: shanghai('2023-02-01 10:30:00') },

@@ -44,8 +44,8 @@ describe('payment.summary (支付流水汇总)', () => {
     // an unreadable IP or MAC is not dropped silently: it stays in the memo (and raw)
     expect(out.txns[2]).toMatchObject({ ip: undefined, memo: '交易支付设备ip abc; mac地址 AA-BB-CC', mac: undefined, counterparty: { account: '6225880112345674', bank: '招商银行' } });
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 5, code: 'MISSING_FIELD', message: "the subject's 支付帐号 is unknown (出入账标识 'X')" },
-      { type: 'error', sheet: '', line: 6, code: 'BAD_AMOUNT', message: "交易金额 '1.0.0' is not an amount (not-a-number)" },
+      { type: 'error', sheet: '', line: 5, code: 'MISSING_FIELD', message: '无法确定交易主体的支付帐号（出入账标识为“X”）' },
+      { type: 'error', sheet: '', line: 6, code: 'BAD_AMOUNT', message: '交易金额“1.0.0”不是数字' },
     ]);
   });
 

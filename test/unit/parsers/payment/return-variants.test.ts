@@ -78,6 +78,19 @@ describe('alipay.trades (账户明细) variants', () => {
     ]);
   });
 
+  it.each<[string, string, string, 'in' | 'out' | null, number, string]>([
+    // an explicit 不计收支 is neutral: 资金状态 and the sign never override it
+    ['不计收支', '已收入', '10.00', null, 1000, '不计收支'],
+    ['不计收支', '已支出', '-10.00', null, 1000, '不计收支'],
+    // 资金状态 only fills a blank 收/支
+    ['', '已收入', '10.00', 'in', 1000, '已收入'],
+    ['其他', '已收入', '10.00', null, 1000, '其他'],
+    ['支出', '已收入', '10.00', 'out', -1000, '支出'],
+  ])('收/支 %j with 资金状态 %j and 金额 %j → %s', async (printed, fund, amount, direction, amountMinor, directionRaw) => {
+    const out = await importText('x_账户明细d2_part1.csv', 'alipay.trades', lines(header, row('A1', '王云', amount, printed, '交易成功', fund)));
+    expect(out.txns.map((t) => [t.direction, t.amountMinor, t.directionRaw])).toEqual([[direction, amountMinor, directionRaw]]);
+  });
+
   it('reads a return that prints 资金状态 instead of 收/支', async () => {
     const out = await importText(
       'x_账户明细d2_part1.csv',
@@ -103,6 +116,28 @@ describe('alipay.bill (personal export) 2019 layout', () => {
       [-2700, 'out', '已支出'],
       [500, null, ''],
     ]);
+  });
+});
+
+describe('不计收支 reads the same in the police return and the personal bill', () => {
+  it.each<[string, string, 'in' | 'out' | null]>([
+    ['不计收支', '已收入', null],
+    ['不计收支', '已支出', null],
+    ['', '已收入', 'in'],
+    ['收入', '已支出', 'in'],
+  ])('收/支 %j with 资金状态 %j → %s in both', async (printed, fund, direction) => {
+    const trades = await importText(
+      'x_账户明细d2_part1.csv',
+      'alipay.trades',
+      lines(['交易号', '交易创建时间', '用户信息', '交易对方信息', '金额（元）', '收/支', '交易状态', '资金状态'], ['A1', '2019-09-30 13:11:25', '2088412846264555', '余额宝', '27.00', printed, '交易成功', fund]),
+    );
+    const bill = await importText(
+      'alipay_record.csv',
+      'alipay.bill',
+      `支付宝交易记录明细查询\n账号:[faker@example.com]\n${lines(['交易号', '交易创建时间', '交易对方', '商品名称', '金额（元）', '收/支', '交易状态', '资金状态'], ['T1', '2019-09-30 13:11:25', '余额宝', '转出', '27.00', printed, '交易成功', fund])}`,
+    );
+    expect([trades.txns[0]?.direction, bill.txns[0]?.direction]).toEqual([direction, direction]);
+    expect([trades.txns[0]?.amountMinor, bill.txns[0]?.amountMinor]).toEqual(direction === 'out' ? [-2700, -2700] : [2700, 2700]);
   });
 });
 
@@ -140,7 +175,7 @@ describe('tenpay.trades variants', () => {
     const yuan = await importText('TenpayTrades.txt', 'tenpay.trades', lines(['用户ID', '借贷类型', '交易时间', '交易金额(元)', '账户余额(元)'], ['u1', '出', '2025-03-15 09:30:12', '100.50', '0.50']));
     expect(yuan.txns.map((t) => [t.amountMinor, t.balanceMinor])).toEqual([[-10050, 50]]);
     const fen = await importText('TenpayTrades.txt', 'tenpay.trades', lines(['用户ID', '借贷类型', '交易时间', '交易金额(分)'], ['u1', '出', '2025-03-15 09:30:12', '100.50']));
-    expect(fen.errors).toEqual([{ type: 'error', sheet: '', line: 2, code: 'BAD_AMOUNT', message: "交易金额(分) '100.50' is not a whole number of 分 (not-integer)" }]);
+    expect(fen.errors).toEqual([{ type: 'error', sheet: '', line: 2, code: 'BAD_AMOUNT', message: '交易金额(分)“100.50”不是以分为单位的整数' }]);
   });
 });
 
@@ -173,5 +208,23 @@ describe('bills and returns printed in pages', () => {
     const tenpayHeader = ['用户ID', '借贷类型', '交易时间', '交易金额(分)'];
     const trades = await importText('TenpayTrades.txt', 'tenpay.trades', lines(tenpayHeader, ['u1', '出', '2025-03-15 09:30:12', '100'], tenpayHeader, ['u1', '入', '2025-03-15 09:31:12', '100']));
     expect([trades.txns.map((t) => t.line), trades.errors]).toEqual([[2, 4], []]);
+  });
+});
+
+describe('row errors and file warnings are worded in Chinese, like the bank ones', () => {
+  const ENGLISH = /\b(?:is|are|was|the|not|no|names|empty|found|line|sheet|rows?|both|hold)\b/;
+
+  it.each<[string, string, string]>([
+    ['x_账户明细d2_part1.csv', 'alipay.trades', lines(['交易号', '交易创建时间', '用户信息', '交易对方信息', '金额（元）', '收/支'], ['A1', '2025-08-09 08:50:20', 'null', '王云', '1.00', '支出'], ['A2', '2025-08-09 08:50:20', '2088412846264555', '王云', '', '支出'], ['A3', '2025-08-09 08:50:20', '2088412846264555', '王云', 'abc', '支出'], ['A4', '昨天', '2088412846264555', '王云', '1.00', '支出'])],
+    ['TenpayTrades.txt', 'tenpay.trades', lines(['用户ID', '借贷类型', '交易时间', '交易金额(分)', '账户余额(分)'], ['u1', '出', '2025-03-15 09:30:12', '12.5', ''], ['u1', '出', '2025-03-15 09:30:12', '', ''], ['u1', '出', '', '100', ''], ['u1', '出', '2025-03-15 09:30:12', '100', 'x'])],
+    ['微信支付账单.csv', 'wechat.bill', `微信昵称：[小明]\n共9笔记录\n${lines(['交易时间', '交易类型', '交易对方', '商品', '收/支', '金额(元)', '支付方式', '当前状态'], ['2024-03-15 09:30:12', '转账', '李四', '/', '支出', 'abc', '零钱', '支付成功'], ['2024-02-30 09:30:12', '转账', '李四', '/', '支出', '1.00', '零钱', '支付成功'])}`],
+  ])('%s (%s)', async (fileName, id, text) => {
+    const out = await importText(fileName, id, text);
+    const messages = [...out.errors, ...out.warnings].map((o) => o.message);
+    expect(messages.length).toBeGreaterThan(2);
+    for (const message of messages) {
+      expect(message).toMatch(/[\u4e00-\u9fff]/);
+      expect(message).not.toMatch(ENGLISH);
+    }
   });
 });

@@ -64,8 +64,8 @@ describe('tenpay.trades (TenpayTrades.txt)', () => {
     expect(out.txns[3]).toMatchObject({ counterparty: { bank: '中国建设银行' }, summary: '提现', memo: '微信提现' });
     expect(out.txns[5]?.account).toEqual(BIG_LU);
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 7, code: 'BAD_AMOUNT', message: "交易金额(分) '12.50' is not a whole number of 分 (not-integer)" },
-      { type: 'error', sheet: '', line: 8, code: 'BAD_TIME', message: "交易时间 'yesterday' is not a date-time (unrecognised)" },
+      { type: 'error', sheet: '', line: 7, code: 'BAD_AMOUNT', message: '交易金额(分)“12.50”不是以分为单位的整数' },
+      { type: 'error', sheet: '', line: 8, code: 'BAD_TIME', message: '交易时间“yesterday”无法读取：格式无法识别' },
     ]);
     // line 9 repeats the header: skipped, neither a row nor an error
     expect(out.all.some((o) => o.type !== 'warning' && 'line' in o && o.line === 9)).toBe(false);
@@ -114,7 +114,7 @@ describe('tenpay.register (TenpayRegInfo.txt)', () => {
       [3, 'bank_card', '6217001210012077689', 'bound-card', null],
     ]);
     // line 4 '注销信息' is a section title
-    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 5, code: 'MISSING_FIELD', message: '账号 is empty' }]);
+    expect(out.errors).toEqual([{ type: 'error', sheet: '', line: 5, code: 'MISSING_FIELD', message: '账号为空' }]);
   });
 });
 
@@ -132,10 +132,10 @@ describe('tenpay.bound-cards (绑卡历史)', () => {
     ]);
     expect(out.identifiers[0]?.account).toEqual({ kind: 'tenpay', number: 'big_lu_1', subAccount: '' });
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 4, code: 'BAD_ROW', message: "银行卡号 '6214****1234' is not a card or account number" },
+      { type: 'error', sheet: '', line: 4, code: 'BAD_ROW', message: '银行卡号“6214****1234”不是卡号或账号' },
     ]);
     expect(out.warnings).toEqual([
-      { type: 'warning', code: 'TIME_KEPT_AS_TEXT', message: "line 5: 绑定时间 '2021/02/30 10:00' is not a date-time (bad-date); the row is kept without this time" },
+      { type: 'warning', code: 'TIME_KEPT_AS_TEXT', message: '第 5 行：绑定时间“2021/02/30 10:00”无法读取：日期不存在；该行照常导入，只是没有这个时间（原文保留在原始数据中）' },
     ]);
   });
 });
@@ -151,8 +151,8 @@ describe('tenpay.logins (WX登录轨迹)', () => {
       [7, account, 'ip', '115.239.210.27', 'login', { utcMs: Date.UTC(2026, 0, 23, 23, 30, 0), original: '2026-01-24 07:30:00 +0800 CST', offsetMinutes: 480 }],
     ]);
     expect(out.errors).toEqual([
-      { type: 'error', sheet: '', line: 5, code: 'BAD_ROW', message: "IP '0.0.0.0' is not a usable IP address (malformed or the 0.0.0.0 placeholder)" },
-      { type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: 'IP is empty' },
+      { type: 'error', sheet: '', line: 5, code: 'BAD_ROW', message: 'IP“0.0.0.0”不是可用的 IP 地址（格式错误，或是占位值 0.0.0.0）' },
+      { type: 'error', sheet: '', line: 6, code: 'MISSING_FIELD', message: 'IP为空' },
     ]);
   });
 
