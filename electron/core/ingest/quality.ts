@@ -2,10 +2,11 @@ import type { Db } from '../db/connection';
 
 /**
  * Data-quality marks set after each import (DOMAIN.md §2 重复去重, 余额连续性; UX "never delete"): each mark names
- * the rule that set it and points at the row it relates to. Rows are never removed. Version 2: a duplicate group's
- * original is its most complete row (version 1: its earliest).
+ * the rule that set it and points at the row it relates to. Rows are never removed. Version 3: a duplicate group's
+ * original is its succeeded row, then its row from an official return, then its most complete row (version 2: the
+ * most complete; version 1: the earliest).
  */
-export const QUALITY_VERSION = 2;
+export const QUALITY_VERSION = 3;
 
 export interface QualityParams {
   /** two legs of one transfer may be stamped this far apart by the two banks */
@@ -22,12 +23,13 @@ function useAffectedAccounts(db: Db, accountIds: readonly number[]): void {
 }
 
 /**
- * How complete a row is, best first: the original of a duplicate group is its most complete row, then its earliest
- * imported one (docs/decisions.md "Quality marks"). First what lets a row be counted at all (a direction and a time:
- * the flow graph, the timeline and the detectors leave rows without them out), then who the other side is (the
- * counterparty's account, then its name: the flow graph's edge and the grid's 对方), then how much else the row tells.
- * Alipay's 余额明细 repeats 账户明细 under the same 交易号 without the counterparty's name, goods name or channel, so the
- * 账户明细 row is the original whichever file came first. Empty cells are stored as NULL, never ''.
+ * How complete a row is, best first: the third part of ORIGINAL_RANK (after whether the row succeeded and how official
+ * its source is), before the earliest imported (docs/decisions.md "Quality marks"). First what lets a row be counted at
+ * all (a direction and a time: the flow graph, the timeline and the detectors leave rows without them out), then who
+ * the other side is (the counterparty's account, then its name: the flow graph's edge and the grid's 对方), then how
+ * much else the row tells. Alipay's 余额明细 repeats 账户明细 under the same 交易号 without the counterparty's name, goods
+ * name or channel, so the 账户明细 row is the original whichever file came first. Empty cells are stored as NULL,
+ * never ''.
  */
 export const COMPLETENESS_RANK: readonly { what: string; sql: string }[] = [
   { what: 'has a direction', sql: 't.direction IS NOT NULL' },
@@ -41,173 +43,266 @@ export const COMPLETENESS_RANK: readonly { what: string; sql: string }[] = [
       .join(' + '),
   },
 ];
-const ORIGINAL_FIRST = `${COMPLETENESS_RANK.map((rank) => `(${rank.sql}) DESC`).join(', ')}, t.id`;
 
-/** One duplicate rule: which rows it applies to and the key that groups them. */
-interface DuplicateRule {
-  name: 'txn-no' | 'fingerprint';
-  where: string;
-  /** the key, selected from txn and grouped by */
-  select: string;
-  groupBy: string;
-  /** a row `t` of the group `g` (the (account, amount) index finds them) */
-  join: string;
-  partition: string;
+/**
+ * Which row of a duplicate group is its original, best first (then the earliest imported): a row the bank carried out
+ * (a failed twin is in no sum, so making it the original takes the money out of every total), then a row of an
+ * official return (`source.grade` 'official': a bank's or platform's answer to a request) over one a party provided
+ * ('self-provided'), then the most complete (COMPLETENESS_RANK). `t` is the row and `s` its source.
+ */
+export const ORIGINAL_RANK: readonly { what: string; sql: string }[] = [
+  { what: 'succeeded (a bank-failed row is in no sum)', sql: 't.succeeded = 1' },
+  { what: 'from an official return (before one a party provided)', sql: "s.grade = 'official'" },
+  ...COMPLETENESS_RANK,
+];
+const ORIGINAL_FIRST = `${ORIGINAL_RANK.map((rank) => `(${rank.sql}) DESC`).join(', ')}, t.id`;
+
+/**
+ * Rule `txn-no`: the groups are read off the (account, 流水号, amount) index in its order and each group's rows looked
+ * up by the whole key (migration 0008). Through the (account, amount) index every row of that amount was read per
+ * group: quadratic on an account repeating one amount (10,000 duplicated pairs took 19 s).
+ */
+const PLAN_BY_TXN_NO = `
+  WITH g AS (
+    SELECT account_id, txn_no, amount_minor FROM txn INDEXED BY txn_account_txn_no
+    WHERE account_id IN (SELECT id FROM affected_account) AND txn_no IS NOT NULL
+    GROUP BY account_id, txn_no, amount_minor HAVING COUNT(*) > 1)
+  INSERT INTO dup_plan (id, best, prev, rule, known)
+  SELECT t.id, first_value(t.id) OVER (PARTITION BY t.account_id, t.txn_no, t.amount_minor ORDER BY ${ORIGINAL_FIRST}), t.dup_of, 'txn-no',
+    s.job_id IS NOT @job
+  FROM g
+  CROSS JOIN txn t INDEXED BY txn_account_txn_no
+    ON t.account_id = g.account_id AND t.txn_no = g.txn_no AND t.amount_minor = g.amount_minor AND t.txn_no IS NOT NULL
+  JOIN source s ON s.id = t.source_id`;
+
+/**
+ * Rule `fingerprint` (rows without a 流水号, with a time): one ordered pass over those rows of the affected accounts
+ * (the `txn_no IS NULL` range of the same index), each fingerprint a window whose first row is the original. (Looking
+ * each group's rows up through the (account, amount) index was quadratic on an account repeating one amount.)
+ */
+const PLAN_BY_FINGERPRINT = `
+  INSERT INTO dup_plan (id, best, prev, rule, known)
+  SELECT id, best, prev, 'fingerprint', known FROM (
+    SELECT t.id, t.dup_of AS prev, s.job_id IS NOT @job AS known, COUNT(*) OVER w AS size, first_value(t.id) OVER w AS best
+    FROM txn t INDEXED BY txn_account_txn_no JOIN source s ON s.id = t.source_id
+    WHERE t.account_id IN (SELECT id FROM affected_account) AND t.txn_no IS NULL AND t.ts_utc IS NOT NULL
+    WINDOW w AS (
+      PARTITION BY t.account_id, t.amount_minor, t.ts_utc, t.direction, IFNULL(t.cp_account, ''), IFNULL(t.balance_minor, ''), IFNULL(t.summary, '')
+      ORDER BY ${ORIGINAL_FIRST} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+  WHERE size > 1`;
+
+/** A row of an earlier job whose mark changed: the original it pointed at before and after (null: it is the original). */
+export interface DuplicateChange {
+  id: number;
+  before: number | null;
+  after: number | null;
 }
 
-const BY_TXN_NO: DuplicateRule = {
-  name: 'txn-no',
-  where: 'txn_no IS NOT NULL',
-  select: 'account_id, amount_minor, txn_no',
-  groupBy: 'account_id, amount_minor, txn_no',
-  join: 't.account_id = g.account_id AND t.amount_minor = g.amount_minor AND t.txn_no = g.txn_no',
-  partition: 't.account_id, t.amount_minor, t.txn_no',
-};
-
-const BY_FINGERPRINT: DuplicateRule = {
-  name: 'fingerprint',
-  where: 'txn_no IS NULL AND ts_utc IS NOT NULL',
-  select: `account_id, amount_minor, ts_utc, direction, IFNULL(cp_account, '') AS cp_key, IFNULL(balance_minor, '') AS balance_key,
-    IFNULL(summary, '') AS summary_key`,
-  groupBy: 'account_id, amount_minor, ts_utc, direction, cp_key, balance_key, summary_key',
-  join: `t.account_id = g.account_id AND t.amount_minor = g.amount_minor AND t.ts_utc = g.ts_utc AND t.direction IS g.direction
-    AND IFNULL(t.cp_account, '') = g.cp_key AND IFNULL(t.balance_minor, '') = g.balance_key AND IFNULL(t.summary, '') = g.summary_key
-    AND t.txn_no IS NULL`,
-  partition: "t.account_id, t.amount_minor, t.ts_utc, t.direction, IFNULL(t.cp_account, ''), IFNULL(t.balance_minor, ''), IFNULL(t.summary, '')",
-};
+/**
+ * A link that only originals carry, moved to the new originals or cleared (`after` null): mirror [leg, leg] and
+ * reversal [reversal, reversed] between transactions, message [message, transaction].
+ */
+export interface LinkChange {
+  link: 'mirror' | 'reversal' | 'message';
+  before: [number, number];
+  after: [number, number] | null;
+}
 
 export interface DuplicateResult {
   /** rows newly marked as duplicates by 流水号 (txn-no) and by fingerprint; includes the outranked ones */
   txnNo: number;
   fingerprint: number;
-  /** earlier rows that a more complete later row replaced as the original (the earliest-row rule kept them) */
+  /** earlier rows that a better later row replaced as the original (the earliest-row rule kept them) */
   outranked: number;
   /** duplicates of a replaced original, now pointing at the new one */
   repointed: number;
-  /** rows marked as duplicates before that are now their group's original (a group marked under the earliest-row rule) */
+  /** rows marked as duplicates before that are now their group's original (a group ranked by an earlier rule) */
   promoted: number;
-  /** links a replaced original had, moved to the new one: mirror legs, reversals (either end), chat transfer messages */
+  /** links moved to the new originals of their ends: mirror pairs (one per transfer), reversals, chat transfer messages */
   moved: { mirrorPairs: number; reversals: number; messages: number };
+  /** each row of an earlier job whose mark changed (outranked, promoted, repointed); new duplicates are only counted */
+  changed: DuplicateChange[];
+  /** each link moved or cleared */
+  links: LinkChange[];
 }
 
 /**
  * Duplicates across overlapping statements. Rule `txn-no`: same account, 交易流水号 and amount. Rule `fingerprint`
- * (rows without a 流水号): same account, time, amount, direction, counterparty, balance and summary. The group's most
- * complete row (COMPLETENESS_RANK), then its earliest, is the original; the others point at it. A later job that
- * brings a more complete row makes it the original: the former original and every row that pointed at it point at the
- * new one, and the links only originals carry (mirror pair, reversal, chat message) move with it. Nothing is removed.
+ * (rows without a 流水号): same account, time, amount, direction, counterparty, balance and summary. The group's best
+ * row (ORIGINAL_RANK), then its earliest, is the original; the others point at it. A later job that brings a better
+ * row makes it the original: the former original and every row that pointed at it point at the new one, and the links
+ * only originals carry (mirror pair, reversal, chat message) go to the originals of their ends. Nothing is removed.
+ * `jobId` names the job being imported: the rows of earlier jobs whose mark changes are listed one by one (without it,
+ * every row counts as earlier).
  */
-export function markDuplicates(db: Db, accountIds: readonly number[]): DuplicateResult {
-  const result: DuplicateResult = { txnNo: 0, fingerprint: 0, outranked: 0, repointed: 0, promoted: 0, moved: { mirrorPairs: 0, reversals: 0, messages: 0 } };
+export function markDuplicates(db: Db, accountIds: readonly number[], jobId?: number): DuplicateResult {
+  const result: DuplicateResult = {
+    txnNo: 0,
+    fingerprint: 0,
+    outranked: 0,
+    repointed: 0,
+    promoted: 0,
+    moved: { mirrorPairs: 0, reversals: 0, messages: 0 },
+    changed: [],
+    links: [],
+  };
   if (accountIds.length === 0) return result;
   useAffectedAccounts(db, accountIds);
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS dup_plan (id INTEGER PRIMARY KEY, best INTEGER NOT NULL, prev INTEGER)');
-  for (const rule of [BY_TXN_NO, BY_FINGERPRINT]) {
-    planGroups(db, rule);
-    const counts = db
-      .prepare(
-        `SELECT COUNT(*) FILTER (WHERE id <> best AND prev IS NULL) AS marked,
-                COUNT(*) FILTER (WHERE id < best AND prev IS NULL) AS outranked,
-                COUNT(*) FILTER (WHERE id <> best AND prev IS NOT NULL AND prev <> best) AS repointed,
-                COUNT(*) FILTER (WHERE id = best AND prev IS NOT NULL) AS promoted
-         FROM dup_plan`,
-      )
-      .get() as { marked: number; outranked: number; repointed: number; promoted: number };
-    moveOriginalLinks(db, result.moved);
-    db.prepare(
-      `UPDATE txn SET dup_of = p.best, dup_rule = ? FROM dup_plan p
-       WHERE txn.id = p.id AND p.id <> p.best AND (txn.dup_of IS NOT p.best OR txn.dup_rule IS NOT ?)`,
-    ).run(rule.name, rule.name);
-    db.exec('UPDATE txn SET dup_of = NULL, dup_rule = NULL FROM dup_plan p WHERE txn.id = p.id AND p.id = p.best AND txn.dup_of IS NOT NULL');
-    if (rule.name === 'txn-no') result.txnNo = counts.marked;
-    else result.fingerprint = counts.marked;
-    result.outranked += counts.outranked;
-    result.repointed += counts.repointed;
-    result.promoted += counts.promoted;
+  // every row of a group of more than one row: its group's original (best), its mark before (prev), the rule, and
+  // whether it was in the case before this job (known)
+  db.exec(`DROP TABLE IF EXISTS temp.dup_plan;
+    CREATE TEMP TABLE dup_plan (id INTEGER PRIMARY KEY, best INTEGER NOT NULL, prev INTEGER, rule TEXT NOT NULL, known INTEGER NOT NULL);`);
+  const job = { job: jobId ?? null };
+  db.prepare(PLAN_BY_TXN_NO).run(job);
+  db.prepare(PLAN_BY_FINGERPRINT).run(job);
+  const counts = db
+    .prepare(
+      `SELECT rule, COUNT(*) FILTER (WHERE id <> best AND prev IS NULL) AS marked,
+              COUNT(*) FILTER (WHERE id < best AND prev IS NULL) AS outranked,
+              COUNT(*) FILTER (WHERE id <> best AND prev IS NOT NULL AND prev <> best) AS repointed,
+              COUNT(*) FILTER (WHERE id = best AND prev IS NOT NULL) AS promoted
+       FROM dup_plan GROUP BY rule`,
+    )
+    .all() as { rule: 'txn-no' | 'fingerprint'; marked: number; outranked: number; repointed: number; promoted: number }[];
+  for (const count of counts) {
+    if (count.rule === 'txn-no') result.txnNo = count.marked;
+    else result.fingerprint = count.marked;
+    result.outranked += count.outranked;
+    result.repointed += count.repointed;
+    result.promoted += count.promoted;
   }
+  result.changed = db
+    .prepare(
+      `SELECT id, prev AS before, after FROM (SELECT id, prev, known, CASE WHEN id = best THEN NULL ELSE best END AS after FROM dup_plan)
+       WHERE CASE WHEN prev IS NULL THEN after IS NOT NULL AND known ELSE prev IS NOT after END
+       ORDER BY id`,
+    )
+    .all() as DuplicateChange[];
+  moveMirrorPairs(db, result);
+  moveReversals(db, result);
+  moveMessages(db, result);
+  db.exec(`UPDATE txn SET dup_of = p.best, dup_rule = p.rule FROM dup_plan p
+    WHERE txn.id = p.id AND p.id <> p.best AND (txn.dup_of IS NOT p.best OR txn.dup_rule IS NOT p.rule)`);
+  db.exec('UPDATE txn SET dup_of = NULL, dup_rule = NULL FROM dup_plan p WHERE txn.id = p.id AND p.id = p.best AND txn.dup_of IS NOT NULL');
   db.exec('DELETE FROM dup_plan');
   return result;
 }
 
 /**
- * Every row of the affected accounts' groups of more than one row, with the group's original. Only such groups are
- * joined back (through the (account, amount) index): ranking every row of every affected account costs a full pass.
+ * Mirror links touching a planned row go to the originals of their two legs (the mirror step only pairs originals):
+ * the links are taken off both old legs, then the two originals are linked when neither has a partner of its own. A
+ * leg left without its partner is free for the mirror step that runs next. One moved pair per transfer.
  */
-function planGroups(db: Db, rule: DuplicateRule): void {
-  db.exec('DELETE FROM dup_plan');
-  db.prepare(
-    `WITH g AS (
-       SELECT ${rule.select} FROM txn
-       WHERE account_id IN (SELECT id FROM affected_account) AND ${rule.where}
-       GROUP BY ${rule.groupBy} HAVING COUNT(*) > 1)
-     INSERT INTO dup_plan (id, best, prev)
-     SELECT t.id, first_value(t.id) OVER (PARTITION BY ${rule.partition} ORDER BY ${ORIGINAL_FIRST}), t.dup_of
-     FROM g JOIN txn t ON ${rule.join}`,
-  ).run();
+function moveMirrorPairs(db: Db, result: DuplicateResult): void {
+  const rows = db
+    .prepare(
+      `SELECT t.id AS a, t.mirror_id AS b, p.best AS toA, coalesce(q.best, t.mirror_id) AS toB
+       FROM dup_plan p CROSS JOIN txn t ON t.id = p.id LEFT JOIN dup_plan q ON q.id = t.mirror_id
+       WHERE t.mirror_id IS NOT NULL AND (p.best <> t.id OR q.best <> t.mirror_id)
+       ORDER BY min(t.id, t.mirror_id), max(t.id, t.mirror_id)`,
+    )
+    .all() as { a: number; b: number; toA: number; toB: number }[];
+  if (rows.length === 0) return;
+  // a pair appears once per leg in the plan: keyed by its lower id
+  const pairs = new Map<string, { a: number; b: number; toA: number; toB: number }>();
+  for (const row of rows) {
+    const pair = row.a < row.b ? row : { a: row.b, b: row.a, toA: row.toB, toB: row.toA };
+    if (!pairs.has(`${pair.a}:${pair.b}`)) pairs.set(`${pair.a}:${pair.b}`, pair);
+  }
+  const unlink = db.prepare('UPDATE txn SET mirror_id = NULL WHERE id = ? AND mirror_id = ?');
+  for (const { a, b } of pairs.values()) {
+    unlink.run(a, b);
+    unlink.run(b, a);
+  }
+  const partnerOf = db.prepare('SELECT mirror_id FROM txn WHERE id = ?').pluck();
+  const link = db.prepare('UPDATE txn SET mirror_id = ? WHERE id = ?');
+  for (const { a, b, toA, toB } of pairs.values()) {
+    const partners = [partnerOf.get(toA) as number | null, partnerOf.get(toB) as number | null];
+    if (toA !== toB && partners[0] === null && partners[1] === null) {
+      link.run(toB, toA);
+      link.run(toA, toB);
+      result.moved.mirrorPairs += 1;
+      result.links.push({ link: 'mirror', before: [a, b], after: [toA, toB] });
+    } else if (toA !== toB && partners[0] === toB && partners[1] === toA) {
+      // the same transfer, linked already through another of its old links
+      result.links.push({ link: 'mirror', before: [a, b], after: [toA, toB] });
+    } else result.links.push({ link: 'mirror', before: [a, b], after: null });
+  }
 }
 
 /**
- * The mirror leg, the reversal link and the chat message that a row losing its place as original had (the steps that
- * set them only look at originals) go to the group's new original, unless it already has its own; a mirror leg left
- * without its partner is freed for the mirror step that runs next.
+ * Reversal marks with either end a planned row point from the original of the reversal to the original of the row it
+ * undoes: each row undoes at most one and is undone at most once, so a mark that finds either taken is cleared (and
+ * listed) and the reversal step may match the row again.
  */
-function moveOriginalLinks(db: Db, moved: DuplicateResult['moved']): void {
-  const losers = db
+function moveReversals(db: Db, result: DuplicateResult): void {
+  const rows = db
     .prepare(
-      `SELECT p.id, p.best, t.mirror_id AS mirror, t.reversal_of AS reversalOf FROM dup_plan p JOIN txn t ON t.id = p.id
-       WHERE p.id <> p.best AND t.dup_of IS NULL AND (t.mirror_id IS NOT NULL OR t.reversal_of IS NOT NULL
-         OR EXISTS (SELECT 1 FROM txn r WHERE r.reversal_of = p.id) OR EXISTS (SELECT 1 FROM message m WHERE m.txn_id = p.id))`,
+      `WITH touched (id) AS (
+         SELECT t.id FROM dup_plan p CROSS JOIN txn t ON t.id = p.id WHERE t.reversal_of IS NOT NULL
+         UNION SELECT r.id FROM dup_plan p CROSS JOIN txn r INDEXED BY txn_reversal_of ON r.reversal_of = p.id AND r.reversal_of IS NOT NULL)
+       SELECT r.id AS r, r.reversal_of AS o, coalesce(pr.best, r.id) AS toR, coalesce(po.best, r.reversal_of) AS toO
+       FROM touched CROSS JOIN txn r ON r.id = touched.id LEFT JOIN dup_plan pr ON pr.id = r.id LEFT JOIN dup_plan po ON po.id = r.reversal_of
+       WHERE coalesce(pr.best, r.id) <> r.id OR coalesce(po.best, r.reversal_of) <> r.reversal_of
+       ORDER BY r.id`,
     )
-    .all() as { id: number; best: number; mirror: number | null; reversalOf: number | null }[];
-  if (losers.length === 0) return;
-  const best = db.prepare('SELECT mirror_id AS mirror, reversal_of AS reversalOf FROM txn WHERE id = ?');
-  const setMirror = db.prepare('UPDATE txn SET mirror_id = ? WHERE id = ?');
-  const setReversal = db.prepare('UPDATE txn SET reversal_of = ? WHERE id = ?');
-  const undoneBy = db.prepare('SELECT id FROM txn WHERE reversal_of = ? ORDER BY id').pluck();
+    .all() as { r: number; o: number; toR: number; toO: number }[];
+  if (rows.length === 0) return;
+  const unmark = db.prepare('UPDATE txn SET reversal_of = NULL WHERE id = ?');
+  for (const { r } of rows) unmark.run(r);
+  const undoes = db.prepare('SELECT reversal_of FROM txn WHERE id = ?').pluck();
+  const undone = db.prepare('SELECT EXISTS (SELECT 1 FROM txn WHERE reversal_of = ?)').pluck();
+  const mark = db.prepare('UPDATE txn SET reversal_of = ? WHERE id = ?');
+  for (const { r, o, toR, toO } of rows) {
+    const marked = undoes.get(toR) as number | null;
+    if (toR !== toO && marked === null && undone.get(toO) === 0) {
+      mark.run(toO, toR);
+      result.moved.reversals += 1;
+      result.links.push({ link: 'reversal', before: [r, o], after: [toR, toO] });
+    } else if (toR !== toO && marked === toO) {
+      result.links.push({ link: 'reversal', before: [r, o], after: [toR, toO] });
+    } else result.links.push({ link: 'reversal', before: [r, o], after: null });
+  }
+}
+
+/** A chat transfer message linked to a row that is no longer its group's original goes to the original, unless it has one. */
+function moveMessages(db: Db, result: DuplicateResult): void {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.txn_id AS txn, p.best FROM dup_plan p CROSS JOIN message m INDEXED BY message_txn ON m.txn_id = p.id AND m.txn_id IS NOT NULL
+       WHERE p.id <> p.best ORDER BY m.txn_id, m.id`,
+    )
+    .all() as { id: number; txn: number; best: number }[];
   const claimed = db.prepare('SELECT EXISTS (SELECT 1 FROM message WHERE txn_id = ?)').pluck();
-  const moveMessages = db.prepare('UPDATE message SET txn_id = ? WHERE txn_id = ?');
-  for (const loser of losers) {
-    const target = best.get(loser.best) as { mirror: number | null; reversalOf: number | null };
-    if (loser.mirror !== null) {
-      setMirror.run(null, loser.id);
-      if (target.mirror === null) {
-        setMirror.run(loser.mirror, loser.best);
-        setMirror.run(loser.best, loser.mirror);
-        moved.mirrorPairs += 1;
-      } else setMirror.run(null, loser.mirror);
-    }
-    if (loser.reversalOf !== null) {
-      setReversal.run(null, loser.id);
-      if (target.reversalOf === null) {
-        setReversal.run(loser.reversalOf, loser.best);
-        moved.reversals += 1;
-      }
-    }
-    const undoing = undoneBy.all(loser.id) as number[];
-    // each original is undone once: the new original keeps a reversal of its own, else takes this one's
-    const free = (undoneBy.all(loser.best) as number[]).length === 0;
-    for (const [index, reversal] of undoing.entries()) {
-      setReversal.run(free && index === 0 ? loser.best : null, reversal);
-      if (free && index === 0) moved.reversals += 1;
-    }
-    if (claimed.get(loser.id) === 1 && claimed.get(loser.best) === 0) moved.messages += moveMessages.run(loser.best, loser.id).changes;
+  const move = db.prepare('UPDATE message SET txn_id = ? WHERE id = ?');
+  for (const { id, txn, best } of rows) {
+    if (claimed.get(best) === 1) continue;
+    move.run(best, id);
+    result.moved.messages += 1;
+    result.links.push({ link: 'message', before: [id, txn], after: [id, best] });
   }
 }
 
 /**
  * The two legs of one transfer between subjects whose statements are both in the case (A出 = B进): linked, not
  * duplicates. An out-leg of A naming B's number is paired with the nearest in-time in-leg of B naming A (or naming
- * nobody) for the same amount, within the window; each leg pairs once.
+ * nobody) for the same amount, within the window; each leg pairs once. An account record marked as part of another
+ * (`account.merged_into`, migration 0006: a wallet's login trail filed under its phone) is that account: its numbers
+ * name it and its rows are its legs.
  */
 export function linkMirrorPairs(db: Db, params: QualityParams = DEFAULT_QUALITY): number {
-  // every number an account is known by, so a counterparty column finds it by card or account number
+  // every number an account is known by, so a counterparty column finds it by card or account number, and the
+  // records each account stands for
   db.exec(`
     DROP TABLE IF EXISTS temp.account_alias;
-    CREATE TEMP TABLE account_alias (alias TEXT NOT NULL, id INTEGER NOT NULL);
-    INSERT INTO account_alias SELECT number, id FROM account;
-    INSERT INTO account_alias SELECT card_number, id FROM account WHERE card_number IS NOT NULL AND card_number <> number;
-    INSERT INTO account_alias SELECT account_number, id FROM account WHERE account_number IS NOT NULL AND account_number <> number;
-    CREATE INDEX temp.account_alias_by_alias ON account_alias(alias);
+    DROP TABLE IF EXISTS temp.account_member;
+    CREATE TEMP TABLE account_member (id INTEGER PRIMARY KEY, account INTEGER NOT NULL);
+    INSERT INTO account_member SELECT id, coalesce(merged_into, id) FROM account;
+    CREATE INDEX temp.account_member_by_account ON account_member(account);
+    CREATE TEMP TABLE account_alias (alias TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (alias, id)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO account_alias SELECT number, coalesce(merged_into, id) FROM account;
+    INSERT OR IGNORE INTO account_alias SELECT card_number, coalesce(merged_into, id) FROM account WHERE card_number IS NOT NULL;
+    INSERT OR IGNORE INTO account_alias SELECT account_number, coalesce(merged_into, id) FROM account WHERE account_number IS NOT NULL;
     CREATE INDEX temp.account_alias_by_id ON account_alias(id);
   `);
   // from the accounts to the rows naming them (CROSS JOIN fixes that order): left to itself SQLite walked every
@@ -217,11 +312,13 @@ export function linkMirrorPairs(db: Db, params: QualityParams = DEFAULT_QUALITY)
       `SELECT o.id AS out_id, i.id AS in_id, ABS(o.ts_utc - i.ts_utc) AS gap
        FROM account_alias b
        CROSS JOIN txn o INDEXED BY txn_cp_account ON o.cp_account = b.alias
-       CROSS JOIN txn i INDEXED BY txn_account_amount ON i.account_id = b.id AND i.amount_minor = -o.amount_minor
+       CROSS JOIN account_member m ON m.account = b.id
+       CROSS JOIN txn i INDEXED BY txn_account_amount ON i.account_id = m.id AND i.amount_minor = -o.amount_minor
        WHERE o.direction = 'out' AND i.direction = 'in' AND o.succeeded = 1 AND i.succeeded = 1
          AND o.dup_of IS NULL AND i.dup_of IS NULL AND o.mirror_id IS NULL AND i.mirror_id IS NULL
          AND o.ts_utc IS NOT NULL AND i.ts_utc IS NOT NULL AND ABS(o.ts_utc - i.ts_utc) <= @window
-         AND (i.cp_account IS NULL OR i.cp_account IN (SELECT alias FROM account_alias WHERE id = o.account_id))
+         AND (i.cp_account IS NULL OR i.cp_account IN (
+           SELECT alias FROM account_alias WHERE id = (SELECT account FROM account_member WHERE id = o.account_id)))
        ORDER BY gap, o.id, i.id`,
     )
     .all({ window: params.mirrorWindowMs }) as { out_id: number; in_id: number; gap: number }[];

@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { defaultAcquisition, type Acquisition } from './acquisition';
 import { DraftWriter } from './draft-writer';
 import { discardOriginals, stageOriginal, type StagedOriginal } from './originals';
-import { COMPLETENESS_RANK, QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
+import { ORIGINAL_RANK, QUALITY_VERSION, REVERSAL_WORDS, checkBalances, linkMirrorPairs, markDuplicates, markReversals } from './quality';
 import { detectInputOf, openSourceFile } from './read/open-source-file';
 import { collectInputs, type InputFile } from './walk';
 import { ChatWriter } from './chat-writer';
@@ -75,6 +75,7 @@ export interface FileReport {
 export interface ImportReport {
   jobId: number;
   files: FileReport[];
+  /** duplicates: rows that became duplicates in this job, less those that stopped being ones (a better row arrived) */
   quality: { duplicates: number; reversals: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
   /** what the text analysis of the job's chat messages found (zeros without messages) */
   chats: ChatAnalysisResult;
@@ -88,6 +89,7 @@ const BULK_INDEXES = [
   { name: 'txn_account_time', create: 'CREATE INDEX IF NOT EXISTS txn_account_time ON txn(account_id, ts_utc)' },
   { name: 'txn_source_line', create: 'CREATE INDEX IF NOT EXISTS txn_source_line ON txn(source_id, line)' },
   { name: 'txn_account_amount', create: 'CREATE INDEX IF NOT EXISTS txn_account_amount ON txn(account_id, amount_minor)' },
+  { name: 'txn_account_txn_no', create: 'CREATE INDEX IF NOT EXISTS txn_account_txn_no ON txn(account_id, txn_no, amount_minor)' },
   { name: 'txn_cp_account', create: 'CREATE INDEX IF NOT EXISTS txn_cp_account ON txn(cp_account, ts_utc, amount_minor) WHERE cp_account IS NOT NULL' },
   { name: 'txn_cp_name', create: 'CREATE INDEX IF NOT EXISTS txn_cp_name ON txn(cp_name, ts_utc, amount_minor) WHERE cp_name IS NOT NULL' },
   { name: 'txn_amount_size', create: 'CREATE INDEX IF NOT EXISTS txn_amount_size ON txn(abs(amount_minor))' },
@@ -386,12 +388,13 @@ function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: nu
   const step = db.prepare('INSERT INTO cleaning_step (job_id, step, tool, params, rows_in, rows_out, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const tool = `chainsight-quality@${QUALITY_VERSION}`;
   const now = (): string => new Date().toISOString();
-  const duplicates = markDuplicates(db, accounts);
-  step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'], original: [...COMPLETENESS_RANK.map((rank) => rank.what), 'earliest imported'] }),
+  const duplicates = markDuplicates(db, accounts, jobId);
+  // the re-ranked rows and the moved or cleared links one by one (rare), so the record explains every mark it changed
+  step.run(jobId, 'duplicates', tool, canonicalJson({ rules: ['txn-no', 'fingerprint'], original: [...ORIGINAL_RANK.map((rank) => rank.what), 'earliest imported'] }),
     null, duplicates.txnNo + duplicates.fingerprint,
     canonicalJson({
       byTxnNo: duplicates.txnNo, byFingerprint: duplicates.fingerprint, outranked: duplicates.outranked, repointed: duplicates.repointed,
-      promoted: duplicates.promoted, moved: duplicates.moved, note: 'marked, never deleted',
+      promoted: duplicates.promoted, moved: duplicates.moved, changed: duplicates.changed, links: duplicates.links, note: 'marked, never deleted',
     }), now());
   const reversals = markReversals(db, accounts);
   step.run(jobId, 'reversals', tool, canonicalJson({ words: REVERSAL_WORDS.source, windowDays: 7 }), null, reversals, canonicalJson({ reversals }), now());
@@ -400,5 +403,7 @@ function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: nu
   const balances = checkBalances(db, sources);
   step.run(jobId, 'balance-continuity', tool, canonicalJson({ skip: 'bank-failed rows, rows without balance' }), balances.checked, balances.breaks,
     canonicalJson({ orders: balances.orders }), now());
-  return { duplicates: duplicates.txnNo + duplicates.fingerprint, reversals, mirrorPairs, balanceBreaks: balances.breaks, balanceRowsChecked: balances.checked };
+  // rows that became duplicates in this job: a row promoted to original no longer is one
+  const newDuplicates = duplicates.txnNo + duplicates.fingerprint - duplicates.promoted;
+  return { duplicates: newDuplicates, reversals, mirrorPairs, balanceBreaks: balances.breaks, balanceRowsChecked: balances.checked };
 }

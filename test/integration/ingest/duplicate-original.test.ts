@@ -111,7 +111,53 @@ describe('the richer row of an Alipay trade listed twice is the original', () =>
       { job: 1, marked: 0, byTxnNo: 0, outranked: 0, repointed: 0 },
       { job: 2, marked: 2, byTxnNo: 2, outranked: 2, repointed: 0 },
     ]);
-    expect(steps[1]?.tool).toBe('chainsight-quality@2');
+    expect(steps[1]?.tool).toBe('chainsight-quality@3');
+    // job 2's record names each ledger row that stopped being the original, and the row that replaced it
+    const replaced = session.db
+      .prepare(
+        `SELECT l.id, NULL AS before, l.dup_of AS after FROM txn l JOIN source s ON s.id = l.source_id
+         WHERE s.format_id = 'alipay.balance' ORDER BY l.id`,
+      )
+      .all();
+    expect(replaced).toHaveLength(2);
+    expect((JSON.parse(steps[1]?.detail ?? '{}') as { changed: unknown }).changed).toEqual(replaced);
+    session.close();
+  });
+
+  it('a case marked under the earliest-row rule: the next job of the account re-ranks it, names each changed row and counts no new duplicate', async () => {
+    const dir = tempDir();
+    const session = await importReturn(() => dir, 'details-first', 1);
+    // the marks an earlier version (earliest row first) left: the ledger rows original, the 账户明细 rows their duplicates
+    const pairs = session.db
+      .prepare(
+        `SELECT d.id AS details, l.id AS ledger FROM txn d JOIN txn l ON l.dup_of = d.id JOIN source s ON s.id = l.source_id
+         WHERE s.format_id = 'alipay.balance' ORDER BY d.id`,
+      )
+      .all() as { details: number; ledger: number }[];
+    expect(pairs).toHaveLength(2);
+    for (const { details, ledger } of pairs) {
+      session.db.prepare('UPDATE txn SET dup_of = NULL, dup_rule = NULL WHERE id = ?').run(ledger);
+      session.db.prepare("UPDATE txn SET dup_of = ?, dup_rule = 'txn-no' WHERE id = ?").run(ledger, details);
+    }
+    // a later 账户明细 file of the same account with one more trade
+    const later = join(dir, '4101050820250621191532_账户明细d2_20250621191532_part2.csv');
+    const row = `2024062222001000240000004001,,2024-06-22 09:00:00,2024-06-22 09:00:00,,其他,即时到账交易,${SUBJECT},2088002020170361(王云),转账,20.00,收入,交易成功,余额,,,${ID_NO}`;
+    writeFileSync(later, iconv.encode(`${ACCOUNT_DETAILS[0] ?? ''}\r\n${row}\r\n`, 'gb18030'));
+    const report = await runImport(session.db, { caseDir: session.caseDir, paths: [later], operator: 't', timeZone: 'Asia/Shanghai' });
+    // the report counts rows that became duplicates: two ledger rows did, two 账户明细 rows stopped being ones
+    expect(report.quality.duplicates).toBe(0);
+    expect(caseStats(session).duplicates).toBe(2);
+    const detail = JSON.parse(session.db.prepare("SELECT detail FROM cleaning_step WHERE step = 'duplicates' AND job_id = ?").pluck().get(report.jobId) as string) as {
+      promoted: number;
+      changed: { id: number; before: number | null; after: number | null }[];
+    };
+    expect(detail.promoted).toBe(2);
+    expect(detail.changed).toEqual(
+      pairs.flatMap(({ details, ledger }) => [
+        { id: details, before: ledger, after: null },
+        { id: ledger, before: null, after: details },
+      ]).sort((a, b) => a.id - b.id),
+    );
     session.close();
   });
 });

@@ -6,6 +6,7 @@ import { up as up0004 } from './0004-review';
 import { up as up0005 } from './0005-review-indexes';
 import { up as up0006 } from './0006-account-merge';
 import { up as up0007 } from './0007-finding-title-en';
+import { up as up0008 } from './0008-duplicate-keys';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-review-indexes', up: up0005 },
   { version: 6, name: '0006-account-merge', up: up0006 },
   { version: 7, name: '0007-finding-title-en', up: up0007 },
+  { version: 8, name: '0008-duplicate-keys', up: up0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
