@@ -283,8 +283,17 @@ export function isRepeatedHeader<F extends string>(record: SourceRecord, header:
     headerKeys.set(header, keys);
   }
   if (keys.length === 0) return false;
-  // a data row differs in its first column already: one key computed per row
-  return keys.every(([column, key]) => aliasKey(record.cells[column] ?? '') === key);
+  // a data row differs in its first column already: most rows are told apart by one character, without normalising
+  return keys.every(([column, key]) => sameKey(record.cells[column] ?? '', key));
+}
+
+/** aliasKey(cell) === key, deciding from the first character when it settles it (it does for almost every data row). */
+function sameKey(cell: string, key: string): boolean {
+  const text = cell.trimStart();
+  const first = text.charAt(0);
+  // a quote or `=` may be unwrapped, a bracket or 帐 rewritten, a letter lower-cased: those go the long way
+  if (first !== '' && first !== '"' && first !== '=' && first !== '（' && first !== '帐' && first.toLowerCase() === first && first !== key.charAt(0)) return false;
+  return aliasKey(cell) === key;
 }
 
 /**
