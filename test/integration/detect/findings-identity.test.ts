@@ -29,6 +29,14 @@ describe('a re-run keeps a finding the investigator marked', () => {
     expect(db.prepare('SELECT count(*) FROM finding').pluck().get()).toBe(2);
   });
 
+  it('a hit without a subject (a cycle) is the same finding when it names the same accounts, whatever its new figures', () => {
+    const db = caseDb();
+    const ring = (title: string): Hit => ({ ...hit(null, title), accounts: [{ id: 6, role: 'member' }, { id: 5, role: 'member' }] });
+    const [first] = saveRuleFindings(db, rule([ring('资金闭环 A → B → A，1 轮（合计 ¥5万）')]), 't', 'then').ids;
+    const again = saveRuleFindings(db, rule([ring('资金闭环 A → B → A，2 轮（合计 ¥9万）')]), 't', 'now');
+    expect(again.ids).toEqual([first]);
+  });
+
   it('a hit without a subject is the same finding only with the same title; one whose subject is gone is removed', () => {
     const db = caseDb();
     const [loop, gone] = saveRuleFindings(db, rule([hit(null, '资金闭环 A → B → A'), hit(6, '疑似过渡账户')]), 't', 'then').ids;

@@ -2,9 +2,9 @@
  * Findings in the case file (tables finding and finding_item, migrations 0004 and 0007): each hit stored with its
  * rule, version, canonical parameters, title (Chinese, and English in title_en), score and detail, and the rows and
  * accounts behind it. A new run of a rule with the same parameters replaces that rule's earlier findings; a finding
- * about the same subject account (or, for hits without one, with the same title) keeps its id, so tags and notes on
- * it stay attached when new statements change its figures or a new version words its title differently; the others
- * are removed.
+ * about the same subject account (or, for hits without one — a cycle, a shared device — about the same set of
+ * accounts) keeps its id, so tags and notes on it stay attached when new statements change its figures or a new
+ * version words its title differently; the others are removed.
  */
 import { canonicalJson } from '@shared/util/canonical-json';
 import type { Hit, ParamValues } from '@shared/analytics/detectors';
@@ -19,9 +19,11 @@ export interface SaveResult {
   ids: number[];
 }
 
-/** What makes a new hit the same finding as an earlier one of the rule: its subject account, else its title. */
-function identityOf(subject: number | null, title: string): string {
-  return subject !== null ? `subject:${subject}` : `title:${title}`;
+/** What makes a new hit the same finding as an earlier one of the rule: its subject account, else the accounts it names, else its title. */
+function identityOf(subject: number | null, accounts: readonly number[], title: string): string {
+  if (subject !== null) return `subject:${subject}`;
+  if (accounts.length > 0) return `accounts:${[...new Set(accounts)].sort((a, b) => a - b).join(',')}`;
+  return `title:${title}`;
 }
 
 /** Stores one rule's hits in the caller's transaction. */
@@ -29,13 +31,14 @@ export function saveRuleFindings(db: Db, rule: { rule: string; version: number; 
   const params = canonicalJson(rule.params);
   const previous = db
     .prepare(
-      `SELECT f.id, f.title, (SELECT min(i.item_id) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'account' AND i.role = 'subject') AS subject
+      `SELECT f.id, f.title, (SELECT min(i.item_id) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'account' AND i.role = 'subject') AS subject,
+         (SELECT json_group_array(DISTINCT i.item_id) FROM finding_item i WHERE i.finding_id = f.id AND i.item_type = 'account') AS accounts
        FROM finding f WHERE f.rule = ? AND f.params = ? ORDER BY f.id`,
     )
-    .all(rule.rule, params) as { id: number; title: string; subject: number | null }[];
+    .all(rule.rule, params) as { id: number; title: string; subject: number | null; accounts: string }[];
   const byKey = new Map<string, number[]>();
   for (const old of previous) {
-    const key = identityOf(old.subject, old.title);
+    const key = identityOf(old.subject, JSON.parse(old.accounts) as number[], old.title);
     byKey.set(key, [...(byKey.get(key) ?? []), old.id]);
   }
   const insert = db.prepare('INSERT INTO finding (rule, version, params, title, title_en, score, detail, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -46,7 +49,7 @@ export function saveRuleFindings(db: Db, rule: { rule: string; version: number; 
   const kept = new Set<number>();
   for (const hit of rule.hits) {
     const detail = JSON.stringify(hit.detail);
-    const reuse = byKey.get(identityOf(hit.subject, hit.title))?.shift();
+    const reuse = byKey.get(identityOf(hit.subject, hit.accounts.map((account) => account.id), hit.title))?.shift();
     let id: number;
     if (reuse !== undefined) {
       update.run(rule.version, hit.title, hit.titleEn, hit.score, detail, at, operator, reuse);
