@@ -182,6 +182,9 @@ export const ImportReport = z.object({
     mirrorPairs: z.number().int(),
     balanceBreaks: z.number().int(),
     balanceRowsChecked: z.number().int(),
+    /** a WeChat return's login trail (filed under the queried phone) marked as part of its wallet; marks undone */
+    accountMerges: z.number().int().optional(),
+    accountMergesUndone: z.number().int().optional(),
   }),
   /** text analysis of the job's chat messages */
   chats: z.object({

@@ -76,7 +76,16 @@ export interface ImportReport {
   jobId: number;
   files: FileReport[];
   /** duplicates: rows that became duplicates in this job, less those that stopped being ones (a better row arrived) */
-  quality: { duplicates: number; reversals: number; mirrorPairs: number; balanceBreaks: number; balanceRowsChecked: number };
+  quality: {
+    duplicates: number;
+    reversals: number;
+    mirrorPairs: number;
+    balanceBreaks: number;
+    balanceRowsChecked: number;
+    /** phone records marked as part of their wallet in this job, and earlier such marks this job undid */
+    accountMerges: number;
+    accountMergesUndone: number;
+  };
   /** what the text analysis of the job's chat messages found (zeros without messages) */
   chats: ChatAnalysisResult;
   /** seconds spent per stage, for `chainsight bench` */
@@ -177,8 +186,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     }
     started = process.hrtime.bigint();
     // a WeChat return's login trail (filed under the queried phone) joins its wallet before the checks
-    foldPhoneRecordsOfJob(db, jobId);
-    const quality = runQualityChecks(db, jobId, [...accounts], newSources);
+    const folds = foldPhoneRecordsOfJob(db, jobId);
+    const quality = { ...runQualityChecks(db, jobId, [...accounts], newSources), accountMerges: folds.folded.length, accountMergesUndone: folds.undone.length };
     const chats = runChatAnalysis(db, jobId, lastMessageBefore, request.lexicon === undefined ? compileCaseLexicon(db) : request.lexicon);
     timings.quality = seconds(started);
     db.prepare('UPDATE import_job SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), jobId);
@@ -384,7 +393,7 @@ function runChatAnalysis(db: Db, jobId: number, afterId: number, lexicon: Messag
   return found;
 }
 
-function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: number[]): ImportReport['quality'] {
+function runQualityChecks(db: Db, jobId: number, accounts: number[], sources: number[]): Omit<ImportReport['quality'], 'accountMerges' | 'accountMergesUndone'> {
   const step = db.prepare('INSERT INTO cleaning_step (job_id, step, tool, params, rows_in, rows_out, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const tool = `chainsight-quality@${QUALITY_VERSION}`;
   const now = (): string => new Date().toISOString();

@@ -89,7 +89,9 @@ describe('a WeChat return is one account: the login trail filed under the querie
     const { dir, session, run } = openCase(tempDir);
     loginTrail(join(dir, 'in'));
     wallet(join(dir, 'in'), 'wxid_abc');
-    await run([join(dir, 'in')]);
+    const report = await run([join(dir, 'in')]);
+    // the report says so
+    expect(report.quality).toMatchObject({ accountMerges: 1, accountMergesUndone: 0 });
     const [only, ...others] = accounts(session);
     expect(others).toEqual([]);
     expect(only).toMatchObject({ kind: 'tenpay', number: 'WXID_ABC', holder: '马尚德' });
@@ -127,7 +129,8 @@ describe('a WeChat return is one account: the login trail filed under the querie
     await run([join(dir, 'first')]);
     expect(accounts(session)).toHaveLength(1);
     wallet(join(dir, 'second'), 'wxid_def');
-    await run([join(dir, 'second')]);
+    const secondJob = await run([join(dir, 'second')]);
+    expect(secondJob.quality).toMatchObject({ accountMerges: 0, accountMergesUndone: 1 });
     const phoneRecord = records(session).find((record) => record.number === PHONE);
     expect(phoneRecord).toMatchObject({ mergedInto: null, rule: null });
     expect(accounts(session).map((account) => account.number).sort()).toEqual([PHONE, 'WXID_ABC', 'WXID_DEF'].sort());

@@ -134,7 +134,7 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
         errors: [],
       },
     ],
-    quality: { duplicates: 3, reversals: 0, mirrorPairs: 2, balanceBreaks: 1, balanceRowsChecked: 12_000 },
+    quality: { duplicates: 3, reversals: 0, mirrorPairs: 2, balanceBreaks: 1, balanceRowsChecked: 12_000, accountMerges: 2, accountMergesUndone: 0 },
     chats: { messages: 0, identifiers: 0, amounts: 0, lexiconHits: 0, transferLinks: 0, dupClusters: 0 },
     timings: { readMs: 1200, qualityMs: 80 },
     ...overrides,
@@ -339,6 +339,9 @@ describe('import page', () => {
     expect(within(shown).queryByText(/format not recognised/)).toBeNull();
     expect(within(shown).getByText('同一笔转账两端（对）')).toBeTruthy();
     expect(within(shown).getByText('余额不连续处')).toBeTruthy();
+    // a merge is explained where the import reports it
+    expect(within(shown).getByText('手机号记录并入钱包账户').closest('.figure')?.textContent).toContain('2');
+    expect(within(shown).getByText(/只作标记，不移动、不删除，可撤销/)).toBeTruthy();
     const quality = within(shown).getByText('重复记录').closest('.figure');
     expect(quality?.textContent).toContain('3');
     expect(within(shown).getByText(/核对了 12,000 行有余额的记录/)).toBeTruthy();

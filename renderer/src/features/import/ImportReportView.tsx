@@ -112,6 +112,9 @@ function Summary({ report }: { report: ImportReport }) {
     [t('report.reversals'), report.quality.reversals, t('report.reversalsNote')],
     [t('report.balanceBreaks'), report.quality.balanceBreaks, t('report.balanceBreaksNote', { n: formatCount(report.quality.balanceRowsChecked) })],
   ];
+  const merges = report.quality.accountMerges ?? 0;
+  const undone = report.quality.accountMergesUndone ?? 0;
+  if (merges > 0 || undone > 0) quality.push([t('report.accountMerges'), merges, undone > 0 ? t('report.accountMergesUndoneNote', { n: formatCount(undone) }) : t('report.accountMergesNote')]);
   const chats: [string, number, string][] = [
     [t('report.chatMessages'), report.chats.messages, t('report.chatMessagesNote')],
     [t('report.chatIdentifiers'), report.chats.identifiers, t('report.chatIdentifiersNote')],
