@@ -7,24 +7,17 @@ import { counterpartyNumber, idNumber, splitAccountNumber, textOrUndefined } fro
 import { normaliseCurrency, successFlag } from '../bank/values';
 import type { MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
 import { readTemplateTime } from './read-time';
+import { AMOUNT_REASONS as AMOUNT_REASON_WORDS } from '../reasons';
 import { rowError, templateRows } from './template-rows';
 import type { TemplateRow } from './template-rows';
 
 type Row = TemplateRow;
 
 const AMOUNT_REASONS: Readonly<Record<string, string>> = {
-  empty: '为空',
-  'not-a-number': '不是数字',
-  'bad-grouping': '千分位分隔不正确',
-  exponent: '是科学计数法（原值已失真）',
-  'too-many-decimals': '小数超过两位',
-  'not-integer': '不是整数',
-  'conflicting-signs': '正负号矛盾',
-  'too-large': '超出可精确表示的范围',
+  ...AMOUNT_REASON_WORDS,
   'both-columns': '借方和贷方两列都有金额',
   'no-amount': '借方和贷方两列都为空',
 };
-
 /** A transaction table: rows into transactions in 分 with directions and UTC times, oddities counted per file. */
 export async function* mapTemplateTransactions(template: MappingTemplate, records: AsyncIterable<SourceRecord>, context: ParseContext): AsyncIterable<MapperOutput> {
   let missingTimes = 0;

@@ -3,18 +3,8 @@ import { parseDateTime, parseSplitDateTime } from '../../time/parse-datetime';
 import type { ParsedTime } from '../../time/parse-datetime';
 import type { HeaderedRow } from '../tabular';
 import type { Instant } from '../types';
+import { TIME_REASONS } from '../reasons';
 import { parseDayFirst, parseDayFirstSplit } from './day-first';
-
-export const TIME_REASONS: Readonly<Record<string, string>> = {
-  unrecognised: '格式无法识别',
-  'bad-date': '日期不存在',
-  'bad-time': '时刻不存在',
-  'bad-offset': '时区偏移无效',
-  'bad-zone': '时区无效',
-  'ambiguous-local-time': '当地时间有歧义',
-  'nonexistent-local-time': '当地时间不存在',
-  'excel-1900-02-29': 'Excel 1900-02-29 不存在',
-};
 
 const FORM_NAMES: Readonly<Record<string, string>> = { 'day-first': 'DD/MM/YYYY' };
 
@@ -35,7 +25,7 @@ export function readTemplateTime(row: HeaderedRow<TemplateField>, rules: Mapping
     if (parsed.reason === 'empty' || parsed.reason === 'placeholder') {
       return { ok: true, instant: { utcMs: null, original: parsed.original, offsetMinutes: null } };
     }
-    const reason = dayFirst && parsed.reason === 'unrecognised' ? `不是模板规定的格式（${FORM_NAMES['day-first'] ?? ''}）` : (TIME_REASONS[parsed.reason] ?? parsed.reason);
+    const reason = dayFirst && parsed.reason === 'unrecognised' ? `不是模板规定的格式（${FORM_NAMES['day-first'] ?? ''}）` : TIME_REASONS[parsed.reason];
     return { ok: false, message: `${what}“${parsed.original}”无法读取：${reason}` };
   }
   if (!dayFirst && rules.dateForm !== 'auto' && row.has('time') && parsed.format !== rules.dateForm) {
