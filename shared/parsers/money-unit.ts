@@ -70,7 +70,7 @@ export function parseAmountIn(text: string, unit: MoneyUnit, readYuan: (text: st
 }
 
 /** `int.frac` with its point moved `places` to the right (left when negative), as text. */
-function movePoint(int: string, frac: string, places: number): string {
+export function movePoint(int: string, frac: string, places: number): string {
   let all = `${int}${frac}`;
   let point = int.length + places;
   if (point <= 0) {

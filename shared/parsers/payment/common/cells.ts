@@ -1,6 +1,7 @@
 import { digitsToMinor, parseBankAmount } from '../../../money/index';
 import type { AmountResult } from '../../../money/index';
 import { cellText } from '../../tabular';
+import { movePoint } from '../../money-unit';
 import type { RowError, SourceRecord } from '../../types';
 
 /**
@@ -48,16 +49,7 @@ export function parseYuan(text: string): AmountResult {
 function spreadsheetNoise(text: string): number | null {
   const m = /^([-+]?)(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d{1,3}))?$/.exec(text);
   if (!m) return null;
-  const intDigits = m[2] ?? '';
-  let digits = `${intDigits}${m[3] ?? ''}`;
-  let point = intDigits.length + Number(m[4] ?? '0');
-  if (point <= 0) {
-    digits = `${'0'.repeat(1 - point)}${digits}`;
-    point = 1;
-  }
-  if (point > digits.length) digits = digits.padEnd(point, '0');
-  const intPart = digits.slice(0, point);
-  const frac = digits.slice(point);
+  const [intPart = '', frac = ''] = movePoint(m[2] ?? '', m[3] ?? '', Number(m[4] ?? '0')).split('.');
   const tail = frac.slice(2);
   let roundUp = false;
   if (tail !== '' && !/^0{6,}\d*$/.test(tail)) {
