@@ -105,8 +105,9 @@ export class Workspace {
   }
 
   /**
-   * Close the open case. A running import or detector run makes the user cancel it first; on shutdown (`force`) it
-   * is cancelled here — its transaction never commits, so the case keeps exactly what it had.
+   * Close the open case. A running import, detector run or export makes the user cancel it first. `force` cancels it
+   * here without waiting (shutdown() waits for it first): an import's transaction then never commits unless it was
+   * already committing.
    */
   closeCase(options: { force?: boolean } = {}): boolean {
     if (!this.session) return false;
@@ -140,8 +141,8 @@ export class Workspace {
   }
 
   /**
-   * Start a long job that writes into the open case (import, detector run) when none is running; the slot is freed
-   * when the job settles, whatever its outcome.
+   * Start a long job on the open case (import, detector run, export) when none is running; the slot is freed when
+   * the job settles, whatever its outcome.
    */
   startCaseJob(kind: CaseJobKind, start: (release: () => void) => string): string {
     if (this.caseJob) throw this.busyError(this.caseJob);
@@ -172,11 +173,6 @@ export class Workspace {
       clearTimeout(timer);
     }
     this.closeCase({ force: true });
-  }
-
-  /** the long job running in the open case, if any */
-  runningCaseJob(): { kind: CaseJobKind; jobId: string } | null {
-    return this.caseJob ? { kind: this.caseJob.kind, jobId: this.caseJob.jobId } : null;
   }
 
   private busyError(job: { kind: CaseJobKind; jobId: string }): AppError {
