@@ -1,10 +1,10 @@
-import { BANK_FORMATS } from './bank/index';
+import { BANK_FORMATS, SELF_PROVIDED_BANK_FORMATS } from './bank/index';
 import { CHAT_FORMATS } from './chat/index';
 import { PAYMENT_FORMATS } from './payment/index';
 import type { DetectInput, Detection, FormatSpec } from './types';
 
 /** Every built-in format, in the order `chainsight formats` lists them. */
-export const BUILT_IN_FORMATS: readonly FormatSpec[] = [...BANK_FORMATS, ...PAYMENT_FORMATS, ...CHAT_FORMATS];
+export const BUILT_IN_FORMATS: readonly FormatSpec[] = [...BANK_FORMATS, ...SELF_PROVIDED_BANK_FORMATS, ...PAYMENT_FORMATS, ...CHAT_FORMATS];
 
 export interface RankedDetection extends Detection {
   format: FormatSpec;

@@ -1,5 +1,6 @@
 import type { FormatSpec } from '../types';
 import { mapAccounts, mapSubaccounts } from './accounts';
+import { detectCustomerStatement, mapCustomerStatement } from './customer-statement';
 import { detectAccounts, detectPersons, detectSubaccounts, detectTransactions } from './detect';
 import { mapPersons } from './persons';
 import { mapTransactions } from './transactions';
@@ -47,3 +48,17 @@ export const CCXK_SUBACCOUNTS: FormatSpec = {
 
 /** 查控/调证 bank returns: 交易明细信息, 账户信息, 人员信息, 子账户信息 and their variants. */
 export const BANK_FORMATS: readonly FormatSpec[] = [CCXK_TRANSACTIONS, CCXK_ACCOUNTS, CCXK_PERSONS, CCXK_SUBACCOUNTS];
+
+/** 交易明细 a customer exported from online or mobile banking and handed over (DOMAIN.md §1.4): self-provided. */
+export const BANK_STATEMENT: FormatSpec = {
+  id: 'bank.statement',
+  version: 1,
+  name: { zh: '银行流水（客户自行导出）', en: 'Bank statement (customer export)' },
+  kind: 'transactions',
+  grade: 'self-provided',
+  detect: detectCustomerStatement,
+  mapRows: mapCustomerStatement,
+};
+
+/** Bank material handed over by a party rather than returned by the bank: lower integrity, kept apart from 查控. */
+export const SELF_PROVIDED_BANK_FORMATS: readonly FormatSpec[] = [BANK_STATEMENT];
