@@ -47,6 +47,30 @@ export function headerUnit(header: string): MoneyUnit {
   return YUAN;
 }
 
+/** The number in an amount text with its decimal point moved `places` to the right, signs and marks around it kept. */
+function shiftedText(text: string, places: number): { ok: true; text: string } | { ok: false; reason: 'exponent' | 'not-a-number' | 'bad-grouping' } {
+  const s = foldWidth(text).trim();
+  const m = /^([^\d.]*)(\d[\d,]*(?:\.\d*)?|\.\d+)(.*)$/s.exec(s);
+  if (m === null) return { ok: true, text };
+  const [, before = '', number = '', after = ''] = m;
+  if (/[\deE]/.test(after)) return { ok: false, reason: /[eE]/.test(after) ? 'exponent' : 'not-a-number' };
+  const [intRaw = '', frac = ''] = number.split('.');
+  if (intRaw.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(intRaw)) return { ok: false, reason: 'bad-grouping' };
+  return { ok: true, text: `${before}${movePoint(intRaw.replace(/,/g, ''), frac, places)}${after}` };
+}
+
+/**
+ * An amount cell written in `unit`, rewritten as the same amount in 元 for mappers that read 元 text: `1.5` in 万元
+ * → `15000`, `1250` in 分 → `12.50` (`12.5` in 分 becomes `0.125`, which a 元 reader refuses: no rounding). null when
+ * the unit is another currency or the number cannot be moved exactly (a grouping error, an exponent).
+ */
+export function amountTextInYuan(text: string, unit: MoneyUnit): string | null {
+  if (unit.fenDigits === null) return null;
+  if (unit.fenDigits === 2) return text;
+  const shifted = shiftedText(text, unit.fenDigits - 2);
+  return shifted.ok ? shifted.text : null;
+}
+
 /**
  * An amount cell in `unit` → 分, exactly: 元 through `readYuan` (parseBankAmount unless a format has its own), 分
  * as a whole number only (`12.5` is an error, not a guess), other units by moving the decimal point of the text
@@ -57,16 +81,9 @@ export function parseAmountIn(text: string, unit: MoneyUnit, readYuan: (text: st
   const digits = unit.fenDigits ?? 2;
   if (digits === 2) return readYuan(text);
   if (digits === 0) return parseFenAmount(text);
-  const s = foldWidth(text).trim();
-  const m = /^([^\d.]*)(\d[\d,]*(?:\.\d*)?|\.\d+)(.*)$/s.exec(s);
-  if (m === null) return readYuan(text);
-  const [, before = '', number = '', after = ''] = m;
-  if (/[\deE]/.test(after)) return { ok: false, reason: /[eE]/.test(after) ? 'exponent' : 'not-a-number', raw: text };
-  const [intRaw = '', frac = ''] = number.split('.');
-  if (intRaw.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(intRaw)) return { ok: false, reason: 'bad-grouping', raw: text };
-  const shifted = movePoint(intRaw.replace(/,/g, ''), frac, digits - 2);
-  const result = readYuan(`${before}${shifted}${after}`);
-  return { ...result, raw: text };
+  const shifted = shiftedText(text, digits - 2);
+  if (!shifted.ok) return { ok: false, reason: shifted.reason, raw: text };
+  return { ...readYuan(shifted.text), raw: text };
 }
 
 /** `int.frac` with its point moved `places` to the right (left when negative), as text. */

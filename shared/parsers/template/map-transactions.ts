@@ -7,6 +7,7 @@ import { counterpartyNumber, idNumber, splitAccountNumber, textOrUndefined } fro
 import { normaliseCurrency, successFlag } from '../bank/values';
 import type { MapperOutput, ParseContext, RowError, SourceRecord, TxnDraft } from '../types';
 import { readTemplateTime } from './read-time';
+import { amountTextInYuan, headerUnit } from '../money-unit';
 import { AMOUNT_REASONS as AMOUNT_REASON_WORDS } from '../reasons';
 import { rowError, templateRows } from './template-rows';
 import type { TemplateRow } from './template-rows';
@@ -105,24 +106,38 @@ function readAmount(row: Row, template: MappingTemplate, extraFlags: Record<stri
   const debitHeader = columnMap.debit ?? '借方';
   const creditHeader = columnMap.credit ?? '贷方';
   const amountHeader = columnMap.amount ?? '交易金额';
+  // a unit the mapped header states (交易金额(分), 金额（万元）) is read exactly; another currency is refused, never read as 元
+  const fields = rules.amountConvention === 'split' ? ([['debit', debitHeader], ['credit', creditHeader]] as const) : ([['amount', amountHeader]] as const);
+  const inYuan: Partial<Record<'amount' | 'debit' | 'credit', string>> = {};
+  for (const [field, header] of fields) {
+    const unit = headerUnit(header);
+    const text = amountTextInYuan(row.get(field), unit);
+    if (text === null) {
+      const reason = unit.fenDigits === null ? `的单位是${unit.name}，不是人民币，不能按元读取` : '无法按表头的单位换算';
+      return { ok: false, missing: false, message: `${header}“${row.get(field)}”${reason}` };
+    }
+    inYuan[field] = text;
+  }
   let input: AmountConvention;
   let column: string;
   if (rules.amountConvention === 'split') {
-    input = { kind: 'split', outAmount: row.get('debit'), inAmount: row.get('credit') };
+    input = { kind: 'split', outAmount: inYuan.debit ?? '', inAmount: inYuan.credit ?? '' };
     column = `${debitHeader}/${creditHeader}`;
   } else if (rules.amountConvention === 'flag') {
-    input = { kind: 'flag', amount: row.get('amount'), flag: row.get('direction'), extraFlags };
+    input = { kind: 'flag', amount: inYuan.amount ?? '', flag: row.get('direction'), extraFlags };
     column = amountHeader;
   } else {
-    input = { kind: 'signed', amount: row.get('amount') };
+    input = { kind: 'signed', amount: inYuan.amount ?? '' };
     column = amountHeader;
   }
   const derived: DerivedAmount = deriveAmountDirection(input);
   if (!derived.ok) {
     const where = derived.column === 'out' ? debitHeader : derived.column === 'in' ? creditHeader : column;
-    const value = derived.column === 'out' ? row.get('debit') : derived.column === 'in' ? row.get('credit') : input.kind === 'split' ? '' : input.amount;
+    // the cell as written, not as rescaled to 元
+    const value = derived.column === 'out' ? row.get('debit') : derived.column === 'in' ? row.get('credit') : input.kind === 'split' ? '' : row.get('amount');
     const missing = derived.reason === 'empty' || derived.reason === 'no-amount';
-    return { ok: false, missing, message: `${where}“${value}”${AMOUNT_REASONS[derived.reason] ?? derived.reason}` };
+    const inFen = derived.reason === 'too-many-decimals' && headerUnit(where).fenDigits !== 2;
+    return { ok: false, missing, message: `${where}“${value}”${inFen ? '不能按表头的单位精确换算（小数位过多）' : (AMOUNT_REASONS[derived.reason] ?? derived.reason)}` };
   }
   if (input.kind === 'split') {
     const raw = derived.direction === 'out' ? debitHeader : derived.direction === 'in' ? creditHeader : '';

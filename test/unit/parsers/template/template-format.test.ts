@@ -105,6 +105,27 @@ describe('templateFormat', () => {
     ]);
   });
 
+  it('reads amounts in the unit the mapped header states (分, 万元) exactly, and refuses another currency', async () => {
+    const units = (amountHeader: string): MappingTemplate => ({
+      ...TEMPLATE,
+      headerSignature: ['account', 'datetime', amountHeader.toLowerCase()],
+      columnMap: { account: 'Account', time: 'DateTime', amount: amountHeader },
+      rules: { ...TEMPLATE.rules, amountConvention: 'signed' },
+    });
+    const rows = (amountHeader: string, values: string[]): SourceRecord[] => [
+      { sheet: '', line: 1, cells: ['Account', 'DateTime', amountHeader] },
+      ...values.map((value, index) => ({ sheet: '', line: index + 2, cells: ['62220001', '2024-03-15 10:30:00', value] })),
+    ];
+    const read = async (amountHeader: string, values: string[]) => {
+      const outputs = await mapAll(templateFormat(units(amountHeader)), rows(amountHeader, values), CONTEXT);
+      return outputs.flatMap((o) => (o.type === 'txn' ? [o.amountMinor] : o.type === 'error' ? [o.message] : []));
+    };
+    expect(await read('交易金额(分)', ['1250', '-300', '12.5'])).toEqual([1_250, -300, '交易金额(分)“12.5”不能按表头的单位精确换算（小数位过多）']);
+    expect(await read('金额（万元）', ['1.5', '-0.0001'])).toEqual([1_500_000, -100]);
+    expect(await read('Amount (元)', ['12.34'])).toEqual([1_234]);
+    expect(await read('金额(美元)', ['10.00'])).toEqual(['金额(美元)“10.00”的单位是美元，不是人民币，不能按元读取']);
+  });
+
   it('is detected for the header it was made from (also under a title row) and not for a different header', () => {
     const head = statement([]);
     const ranked = detectFormats({ fileName: 'statement.csv', relPath: 'statement.csv', head }, detectableFormats([TEMPLATE]));
