@@ -118,7 +118,7 @@ describe('templateFormat', () => {
     ];
     const read = async (amountHeader: string, values: string[]) => {
       const outputs = await mapAll(templateFormat(units(amountHeader)), rows(amountHeader, values), CONTEXT);
-      return outputs.flatMap((o) => (o.type === 'txn' ? [o.amountMinor] : o.type === 'error' ? [o.message] : []));
+      return outputs.flatMap((o): (number | string)[] => (o.type === 'txn' ? [o.amountMinor] : o.type === 'error' ? [o.message] : []));
     };
     expect(await read('交易金额(分)', ['1250', '-300', '12.5'])).toEqual([1_250, -300, '交易金额(分)“12.5”不能按表头的单位精确换算（小数位过多）']);
     expect(await read('金额（万元）', ['1.5', '-0.0001'])).toEqual([1_500_000, -100]);
