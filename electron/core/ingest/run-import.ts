@@ -1,5 +1,6 @@
 import { AppError } from '@shared/api';
 import type { MappingTemplate, SkipReason } from '@shared/domain';
+import { warnDateOnlyTimes } from '@shared/parsers/date-only';
 import { detectFormats, formatById } from '@shared/parsers/registry';
 import { detectableFormats, selectableFormats } from '@shared/parsers/template';
 import type { FormatSpec, SourceRecord } from '@shared/parsers/types';
@@ -325,7 +326,7 @@ async function importOne(
   let messages = 0;
   const loopStarted = process.hrtime.bigint();
   let insertNs = 0n;
-  for await (const output of format.mapRows(records, context)) {
+  for await (const output of warnDateOnlyTimes(format.mapRows(records, context))) {
     const insertStarted = process.hrtime.bigint();
     switch (output.type) {
       case 'txn':
